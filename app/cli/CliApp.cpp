@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliApp.h"
+
+#include "ConfigCommand.h"
+#include "DoctorCommand.h"
+#include "ExitCode.h"
+
+CliApp::CliApp()
+{
+    m_commands.push_back(std::make_unique<ConfigCommand>());
+    m_commands.push_back(std::make_unique<DoctorCommand>());
+}
+
+CliApp::~CliApp() = default;
+
+QString CliApp::usage() const
+{
+    QString text = QStringLiteral("Commands (scorpiox-desktop --cli COMMAND ...):\n");
+    for (const auto &command : m_commands) {
+        for (const QString &line : command->synopsis())
+            text += QStringLiteral("  ") + line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+std::optional<QStringList> CliApp::fromSeedSpelling(const QStringList &args)
+{
+    const QString first = args.value(0);
+    if (first == QLatin1String("--list-images"))
+        return QStringList{QStringLiteral("images")} + args.mid(1);
+    if (first == QLatin1String("--clean"))
+        return QStringList{QStringLiteral("clean")} + args.mid(1);
+    if (first == QLatin1String("--container-import"))
+        return QStringList{QStringLiteral("import")} + args.mid(1);
+    if (first == QLatin1String("--image") || first.startsWith(QLatin1String("--image=")))
+        return QStringList{QStringLiteral("run")} + args;
+    return std::nullopt;
+}
+
+int CliApp::run(const QStringList &args)
+{
+    if (args.isEmpty()) {
+        m_console.err << "scorpiox-desktop: --cli needs a command\n" << usage();
+        return ExitCode::RuntimeFailed;
+    }
+    const QString name = args.first();
+    if (name == QLatin1String("help") || name == QLatin1String("--help")) {
+        m_console.out << usage();
+        return 0;
+    }
+    for (const auto &command : m_commands) {
+        if (command->name() == name)
+            return command->run(args.mid(1), m_console);
+    }
+    m_console.err << "scorpiox-desktop: unknown command '" << name
+                  << "'; run 'scorpiox-desktop --cli help' for the list\n";
+    return ExitCode::RuntimeFailed;
+}

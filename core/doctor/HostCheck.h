@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class Settings;
+
+/// One finding of `doctor`: what was checked, what was found and, when it is a problem, the fix.
+struct HostCheck
+{
+    enum class Status { Ok, Warning, Failed };
+
+    Status status = Status::Ok;
+    QString subject; ///< "user namespaces"
+    QString detail;  ///< "enabled (max 96365)"
+    QString fix;     ///< empty when nothing needs doing
+
+    /// Checks this machine and @p settings for what sessions need.
+    static QList<HostCheck> runAll(const Settings &settings);
+};

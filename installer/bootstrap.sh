@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs every build and test dependency of Scorpiox Desktop on Debian 12.
+# The one place that lists them. Idempotent: packages already present are skipped.
+set -euo pipefail
+
+build_deps=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
+    libarchive-dev libvterm-dev libseccomp-dev libgl-dev
+    busybox-static
+)
+test_deps=(
+    uidmap fuse-overlayfs bubblewrap util-linux passwd procps psmisc
+    xvfb xauth fonts-dejavu-core dbus gnome-keyring
+    python3 zstd xz-utils libarchive-tools
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: run as root or install sudo" >&2; exit 1; }
+    sudo_cmd=(sudo)
+fi
+
+missing=()
+for pkg in "${build_deps[@]}" "${test_deps[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    exit 0
+fi
+
+echo "bootstrap: installing ${#missing[@]} package(s): ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp)
+if ! { "${sudo_cmd[@]}" apt-get update -qq && \
+       "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "bootstrap: apt-get failed (output above)" >&2
+    rm -f "$log"
+    exit 1
+fi
+rm -f "$log"
