@@ -4,11 +4,13 @@
 #include "ConfigCommand.h"
 #include "DoctorCommand.h"
 #include "ExitCode.h"
+#include "SecretCommand.h"
 
 CliApp::CliApp()
 {
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<DoctorCommand>());
+    m_commands.push_back(std::make_unique<SecretCommand>());
 }
 
 CliApp::~CliApp() = default;
