@@ -42,4 +42,13 @@ QString unshareHelper()
                            + QStringLiteral("/../libexec/scorpiox/scorpiox-unshare"));
 }
 
+QString builtinImage(const QString &name)
+{
+    const QString fromEnv = qEnvironmentVariable("SCORPIOX_BUILTIN_IMAGES");
+    const QString dir = !fromEnv.isEmpty() ? fromEnv
+                                           : QCoreApplication::applicationDirPath()
+                                                 + QStringLiteral("/../share/scorpiox/images");
+    return QDir::cleanPath(dir + QLatin1Char('/') + name + QStringLiteral(".tar.gz"));
+}
+
 } // namespace Paths

@@ -22,4 +22,9 @@ QString expandTilde(const QString &path);
 /// the running program (the same relative place in the build tree and in an installation).
 QString unshareHelper();
 
+/// The archive of a built-in image (`default`), `../share/scorpiox/images/<name>.tar.gz` beside
+/// the running program (the same relative place in the build tree and in an installation), or
+/// `$SCORPIOX_BUILTIN_IMAGES/<name>.tar.gz` if set.
+QString builtinImage(const QString &name);
+
 } // namespace Paths

@@ -3,6 +3,11 @@
 
 #include "ConfigCommand.h"
 #include "DoctorCommand.h"
+#include "CleanCommand.h"
+#include "ImagesCommand.h"
+#include "ImportCommand.h"
+#include "PullCommand.h"
+#include "RmCommand.h"
 #include "ExitCode.h"
 #include "SecretCommand.h"
 
@@ -11,6 +16,11 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<DoctorCommand>());
     m_commands.push_back(std::make_unique<SecretCommand>());
+    m_commands.push_back(std::make_unique<ImagesCommand>());
+    m_commands.push_back(std::make_unique<PullCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<RmCommand>());
+    m_commands.push_back(std::make_unique<CleanCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ImageCache.h"
+
+#include "DirectoryTree.h"
+#include "Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <signal.h>
+
+namespace {
+
+QString errnoText()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// For clean-up on a path that already reports a more important error.
+void logIfFailed(const Result<void> &result)
+{
+    if (!result)
+        qCWarning(lcImages).noquote() << result.error().message;
+}
+
+bool processRuns(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+} // namespace
+
+ImageCache::ImageCache(QString root) : m_root(QDir::cleanPath(std::move(root))) { }
+
+QString ImageCache::imagesDir() const
+{
+    return m_root + QStringLiteral("/images");
+}
+
+QString ImageCache::archivesDir() const
+{
+    return m_root + QStringLiteral("/archives");
+}
+
+QString ImageCache::layersDir() const
+{
+    return m_root + QStringLiteral("/layers");
+}
+
+QString ImageCache::tmpDir() const
+{
+    return m_root + QStringLiteral("/tmp");
+}
+
+QString ImageCache::rootfsPath(const QString &name) const
+{
+    return imagesDir() + QLatin1Char('/') + name;
+}
+
+QString ImageCache::metadataPath(const QString &name) const
+{
+    return imagesDir() + QLatin1Char('/') + name + QStringLiteral(".json");
+}
+
+Result<void> ImageCache::checkName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"));
+    if (valid.match(name).hasMatch() && !name.endsWith(QLatin1String(".json")))
+        return {};
+    return Error::invalid(QStringLiteral("'%1' is not an image name; use letters, digits, '.', '_' and '-' (no '/')")
+                              .arg(name));
+}
+
+Result<void> ImageCache::ensureLayout() const
+{
+    for (const QString &dir : {imagesDir(), archivesDir(), layersDir(), tmpDir()}) {
+        if (!QDir().mkpath(dir)) {
+            return Error::io(QStringLiteral("cannot create %1; check that container_cache_dir (%2) is writable")
+                                 .arg(dir, m_root));
+        }
+    }
+    return {};
+}
+
+bool ImageCache::contains(const QString &name) const
+{
+    return checkName(name) && QFileInfo(rootfsPath(name)).isDir() && !QFileInfo(rootfsPath(name)).isSymLink();
+}
+
+Result<ImageMetadata> ImageCache::metadata(const QString &name) const
+{
+    if (!contains(name))
+        return Error::notFound(QStringLiteral("image '%1' is not in the cache").arg(name));
+    QFile file(metadataPath(name));
+    if (file.open(QIODevice::ReadOnly)) {
+        Result<ImageMetadata> parsed = ImageMetadata::fromJson(file.readAll(), file.fileName());
+        if (parsed) {
+            parsed->name = name;
+            return parsed;
+        }
+        qCWarning(lcImages).noquote() << parsed.error().message;
+    }
+    ImageMetadata fallback;
+    fallback.name = name;
+    fallback.created = QFileInfo(rootfsPath(name)).lastModified();
+    return fallback;
+}
+
+QStringList ImageCache::names() const
+{
+    QStringList result;
+    const QStringList entries = QDir(imagesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &entry : entries) {
+        if (contains(entry))
+            result.append(entry);
+    }
+    return result;
+}
+
+QList<ImageMetadata> ImageCache::list() const
+{
+    QList<ImageMetadata> result;
+    for (const QString &name : names()) {
+        if (Result<ImageMetadata> m = metadata(name))
+            result.append(*m);
+    }
+    return result;
+}
+
+Result<void> ImageCache::writeMetadata(const ImageMetadata &metadata) const
+{
+    QSaveFile file(metadataPath(metadata.name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(metadata.toJson()) < 0 || !file.commit()) {
+        return Error::io(QStringLiteral("cannot write %1: %2").arg(metadataPath(metadata.name), file.errorString()));
+    }
+    return {};
+}
+
+Result<void> ImageCache::touch(const QString &name) const
+{
+    Result<ImageMetadata> m = metadata(name);
+    if (!m)
+        return m.error();
+    m->lastUsed = QDateTime::currentDateTimeUtc();
+    return writeMetadata(*m);
+}
+
+ImageLock ImageCache::lockFor(const QString &name) const
+{
+    return ImageLock(tmpDir() + QLatin1Char('/') + name + QStringLiteral(".lock"));
+}
+
+Result<QString> ImageCache::makeStagingDir(const QString &name, const QString &purpose) const
+{
+    if (const Result<void> layout = ensureLayout(); !layout)
+        return layout.error();
+    // '@' cannot occur in an image name, so clean() can tell whose staging this is.
+    QTemporaryDir dir(tmpDir() + QLatin1Char('/') + name + QLatin1Char('@') + purpose + QStringLiteral(".XXXXXX"));
+    if (!dir.isValid())
+        return Error::io(QStringLiteral("cannot create a staging directory in %1: %2").arg(tmpDir(), dir.errorString()));
+    dir.setAutoRemove(false);
+    return dir.path();
+}
+
+Result<void> ImageCache::commit(const QString &stagingDir, const ImageMetadata &metadata) const
+{
+    const QByteArray from = QFile::encodeName(stagingDir);
+    const QByteArray to = QFile::encodeName(rootfsPath(metadata.name));
+    // Metadata first: an image directory never appears without it, and a metadata file without
+    // its directory is ignored by list().
+    if (const Result<void> written = writeMetadata(metadata); !written)
+        return written;
+    if (::rename(from.constData(), to.constData()) == 0)
+        return {};
+    if (errno != ENOTEMPTY && errno != EEXIST)
+        return Error::io(QStringLiteral("cannot move %1 into the cache: %2").arg(stagingDir, errnoText()));
+    // An older copy is there: swap the two in one step, so a reader sees either, never neither.
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) != 0)
+        return Error::io(QStringLiteral("cannot replace %1: %2").arg(rootfsPath(metadata.name), errnoText()));
+    return DirectoryTree::remove(stagingDir);
+}
+
+bool ImageCache::isInUse(const QString &name) const
+{
+    const QDir sessions(m_root + QStringLiteral("/sessions"));
+    const QStringList records = sessions.entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &record : records) {
+        QFile file(sessions.filePath(record));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        if (o.value(QStringLiteral("image")).toString() == name
+            && processRuns(o.value(QStringLiteral("pid")).toInteger()))
+            return true;
+    }
+    return false;
+}
+
+Result<qint64> ImageCache::removeUnlocked(const QString &name) const
+{
+    const ImageMetadata m = metadata(name).value();
+    const qint64 bytes = m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name));
+    // Out of images/ first, in one step, so nobody sees a half-deleted image.
+    const Result<QString> trash = makeStagingDir(name, QStringLiteral("removing"));
+    if (!trash)
+        return trash.error();
+    const QString moved = *trash + QStringLiteral("/rootfs");
+    if (::rename(QFile::encodeName(rootfsPath(name)).constData(), QFile::encodeName(moved).constData()) != 0) {
+        logIfFailed(DirectoryTree::remove(*trash));
+        return Error::io(QStringLiteral("cannot remove %1: %2").arg(rootfsPath(name), errnoText()));
+    }
+    QFile::remove(metadataPath(name));
+    if (!m.archive.isEmpty())
+        QFile::remove(archivesDir() + QLatin1Char('/') + m.archive);
+    if (const Result<void> removed = DirectoryTree::remove(*trash); !removed)
+        return removed.error();
+    return bytes;
+}
+
+Result<void> ImageCache::remove(const QString &name) const
+{
+    if (const Result<void> valid = checkName(name); !valid)
+        return valid;
+    if (!contains(name)) {
+        const QStringList cached = names();
+        return Error::notFound(QStringLiteral("image '%1' is not in the cache (cached: %2)")
+                                   .arg(name, cached.isEmpty() ? QStringLiteral("none") : cached.join(QStringLiteral(", "))));
+    }
+    if (isInUse(name))
+        return Error::busy(QStringLiteral("image '%1' is used by a running session; stop it first").arg(name));
+    ImageLock lock = lockFor(name);
+    const Result<bool> locked = lock.tryLock();
+    if (!locked)
+        return locked.error();
+    if (!*locked)
+        return Error::busy(QStringLiteral("image '%1' is being pulled by another process; try again when it is done").arg(name));
+    const Result<qint64> removed = removeUnlocked(name);
+    if (!removed)
+        return removed.error();
+    return {};
+}
+
+Result<ImageCache::CleanReport> ImageCache::clean() const
+{
+    CleanReport report;
+    if (!QFileInfo::exists(m_root))
+        return report;
+    if (const Result<void> layout = ensureLayout(); !layout)
+        return layout.error();
+    QSet<QString> keptArchives;
+    QSet<QString> keptDigests;
+    auto keep = [&](const QString &name) {
+        const ImageMetadata m = metadata(name).value();
+        keptArchives.insert(m.archive);
+        keptDigests.insert(m.sha256);
+    };
+    for (const QString &name : names()) {
+        if (isInUse(name)) {
+            report.skipped.append(name + QStringLiteral(": used by a running session"));
+            keep(name);
+            continue;
+        }
+        ImageLock lock = lockFor(name);
+        const Result<bool> locked = lock.tryLock();
+        if (!locked || !*locked) {
+            report.skipped.append(name + QStringLiteral(": being pulled by another process"));
+            keep(name);
+            continue;
+        }
+        const Result<qint64> removed = removeUnlocked(name);
+        if (!removed)
+            return removed.error();
+        report.removed.append(name);
+        report.bytesFreed += *removed;
+    }
+
+    const QFileInfoList archives = QDir(archivesDir()).entryInfoList(QDir::Files);
+    for (const QFileInfo &archive : archives) {
+        if (keptArchives.contains(archive.fileName()))
+            continue;
+        report.bytesFreed += archive.size();
+        if (QFile::remove(archive.filePath()))
+            ++report.archivesRemoved;
+    }
+    // Layers are named `<image digest>-<package list digest>`.
+    const QStringList layers = QDir(layersDir()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+    for (const QString &layer : layers) {
+        if (keptDigests.contains(layer.section(QLatin1Char('-'), 0, 0)))
+            continue;
+        if (DirectoryTree::remove(layersDir() + QLatin1Char('/') + layer))
+            ++report.layersRemoved;
+    }
+    // Staging left by a crashed pull; a live pull holds its image's lock.
+    const QStringList staging = QDir(tmpDir()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString &entry : staging) {
+        if (entry.endsWith(QLatin1String(".lock")) || !entry.contains(QLatin1Char('@')))
+            continue;
+        ImageLock lock = lockFor(entry.section(QLatin1Char('@'), 0, 0));
+        const Result<bool> locked = lock.tryLock();
+        if (locked && *locked)
+            logIfFailed(DirectoryTree::remove(tmpDir() + QLatin1Char('/') + entry));
+    }
+    return report;
+}

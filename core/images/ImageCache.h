@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImageLock.h"
+#include "ImageMetadata.h"
+#include "Result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// The on-disk image cache under `container_cache_dir`:
+///   images/<name>/       the rootfs exactly as a container sees it
+///   images/<name>.json   its metadata, beside it and never inside
+///   archives/            tarballs as downloaded (WSL imports them)
+///   layers/              package layers stacked over an image
+///   tmp/                 staging and lock files; extraction happens here, then a rename
+/// Nothing half-written is ever visible under images/. Cheap to construct; holds no state but
+/// the root, so any thread or process may use its own instance.
+class ImageCache
+{
+public:
+    struct CleanReport
+    {
+        QStringList removed;  ///< image names
+        QStringList skipped;  ///< `name: reason`, for images in use or being pulled
+        int archivesRemoved = 0;
+        int layersRemoved = 0;
+        qint64 bytesFreed = 0;
+    };
+
+    explicit ImageCache(QString root);
+
+    QString root() const { return m_root; }
+    QString imagesDir() const;
+    QString archivesDir() const;
+    QString layersDir() const;
+    QString tmpDir() const;
+    QString rootfsPath(const QString &name) const;
+    QString metadataPath(const QString &name) const;
+
+    /// Letters, digits, '.', '_' and '-', starting with a letter or digit (as `container_image`).
+    static Result<void> checkName(const QString &name);
+
+    Result<void> ensureLayout() const;
+    bool contains(const QString &name) const;
+    /// The metadata of a cached image; an image without its file gets what the disk tells.
+    Result<ImageMetadata> metadata(const QString &name) const;
+    /// Every cached image, by name.
+    QList<ImageMetadata> list() const;
+    QStringList names() const;
+    /// Records that a session is about to use @p name.
+    Result<void> touch(const QString &name) const;
+
+    /// The lock that serialises pulling, importing and removing @p name across processes.
+    ImageLock lockFor(const QString &name) const;
+    /// A fresh directory under tmp/ for @p name; clean() leaves it alone while the lock is held.
+    Result<QString> makeStagingDir(const QString &name, const QString &purpose) const;
+    /// Moves the finished rootfs @p stagingDir into images/ and writes @p metadata beside it,
+    /// atomically replacing an older copy. The caller holds lockFor(metadata.name).
+    Result<void> commit(const QString &stagingDir, const ImageMetadata &metadata) const;
+    Result<void> writeMetadata(const ImageMetadata &metadata) const;
+
+    /// True while a live session (a `sessions/*.json` record whose process runs) uses @p name.
+    bool isInUse(const QString &name) const;
+    /// Deletes a cached image, its metadata and its archive; refused while in use or locked.
+    Result<void> remove(const QString &name) const;
+    /// Deletes every image not in use, unreferenced archives and layers, and stale staging.
+    Result<CleanReport> clean() const;
+
+private:
+    Result<qint64> removeUnlocked(const QString &name) const;
+
+    QString m_root;
+};

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Result.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+/// Downloads one archive into a file with QNetworkAccessManager, handing every byte on as it
+/// arrives (chunkReceived) so extraction can run alongside. When the connection drops, the
+/// download resumes with `Range` + `If-Range` (the ETag, else Last-Modified); a server that
+/// answers 200 instead of 206 starts it over (restarted). Redirects are followed up to a bound.
+/// The SHA-256 of the whole file is computed on the way and checked against the expected one.
+/// Lives on the thread that created it; needs that thread's event loop.
+class ImageDownloader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ImageDownloader(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~ImageDownloader() override;
+
+    /// Downloads @p url into @p file (created or truncated). An empty @p expectedSha256 skips the check.
+    void start(const QUrl &url, const QString &file, const QString &expectedSha256);
+    void cancel();
+    /// Flow control: stop taking bytes from the network until resumeReading().
+    void pauseReading();
+    void resumeReading();
+
+    QString sha256() const { return m_digest; }
+    qint64 size() const { return m_received; }
+
+    static constexpr int kMaxRedirects = 8;
+    static constexpr int kMaxResumes = 5;
+
+Q_SIGNALS:
+    void chunkReceived(const QByteArray &bytes);
+    /// The server ignored the range: everything handed on so far must be discarded.
+    void restarted();
+    void progress(qint64 received, qint64 total, double bytesPerSecond, int etaSeconds);
+    void finished();
+    void failed(const Error &error);
+
+private:
+    void sendRequest();
+    void onMetaData();
+    void readAvailable();
+    void onFinished();
+    void complete();
+    void fail(const Error &error);
+    void reportProgress();
+
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    QUrl m_url;
+    QString m_expectedSha256;
+    QString m_digest;
+    QFile m_file;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    QByteArray m_validator; ///< ETag or Last-Modified of the first answer
+    qint64 m_received = 0;
+    qint64 m_total = -1;
+    int m_resumes = 0;
+    bool m_paused = false;
+    bool m_replyDone = false;
+    bool m_accepted = false; ///< the current reply's status has been checked
+    bool m_done = false;
+    QElapsedTimer m_clock;
+    qint64 m_rateMark = 0;
+    qint64 m_rateBytes = 0;
+    double m_rate = 0;
+    qint64 m_lastReport = -1;
+};

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ImageImporter.h"
+
+#include "DirectoryTree.h"
+#include "Logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <unistd.h>
+
+QString ImageImporter::archiveFileName(const QString &name, const QString &archivePath)
+{
+    static const char *const suffixes[] = {".tar.gz", ".tgz", ".tar.xz", ".tar.zst", ".tar"};
+    for (const char *suffix : suffixes) {
+        if (archivePath.endsWith(QLatin1String(suffix)))
+            return name + QLatin1String(suffix);
+    }
+    return name + QStringLiteral(".tar");
+}
+
+Result<ImageMetadata> ImageImporter::importFile(const QString &archivePath, const QString &name,
+                                                const QString &source) const
+{
+    if (const Result<void> valid = ImageCache::checkName(name); !valid)
+        return valid.error();
+    if (!QFileInfo(archivePath).isFile())
+        return Error::notFound(QStringLiteral("cannot import %1: no such file").arg(archivePath));
+    const Result<QString> staging = m_cache.makeStagingDir(name, QStringLiteral("import"));
+    if (!staging)
+        return staging.error();
+    const QString rootfs = *staging + QStringLiteral("/rootfs");
+    const QString keptArchive = *staging + QStringLiteral("/archive");
+    auto fail = [&](const Error &error) -> Error {
+        if (const Result<void> removed = DirectoryTree::remove(*staging); !removed)
+            qCWarning(lcImages).noquote() << removed.error().message;
+        return error;
+    };
+    if (!QDir().mkdir(rootfs))
+        return fail(Error::io(QStringLiteral("cannot create %1").arg(rootfs)));
+
+    QByteArray digest;
+    const Result<ExtractReport> report = ArchiveExtractor(m_limits).extractFile(archivePath, rootfs, &digest);
+    if (!report)
+        return fail(report.error());
+
+    // A hard link costs nothing when the archive is on the same file system as the cache.
+    if (::link(QFile::encodeName(archivePath).constData(), QFile::encodeName(keptArchive).constData()) != 0
+        && !QFile::copy(archivePath, keptArchive)) {
+        return fail(Error::io(QStringLiteral("cannot copy %1 into %2").arg(archivePath, m_cache.archivesDir())));
+    }
+    ImageMetadata metadata;
+    metadata.name = name;
+    metadata.source = source;
+    metadata.sha256 = QString::fromLatin1(digest);
+    metadata.archive = archiveFileName(name, archivePath);
+    metadata.archiveSize = QFileInfo(archivePath).size();
+    metadata.diskSize = report->bytes;
+    metadata.entries = report->entries;
+    metadata.devicesSkipped = report->devicesSkipped;
+    metadata.created = QDateTime::currentDateTimeUtc();
+    metadata.lastUsed = metadata.created;
+
+    if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed)
+        return fail(committed.error());
+    const QString archiveTarget = m_cache.archivesDir() + QLatin1Char('/') + metadata.archive;
+    if (::rename(QFile::encodeName(keptArchive).constData(), QFile::encodeName(archiveTarget).constData()) != 0)
+        qCWarning(lcImages) << "cannot keep the archive of" << name << "in" << m_cache.archivesDir();
+    if (const Result<void> removed = DirectoryTree::remove(*staging); !removed)
+        qCWarning(lcImages).noquote() << removed.error().message;
+    return metadata;
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RegistryIndex.h"
+#include "Result.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+/// Asks a registry (`IMAGE_BASE_URL`: http, https or file) what it offers: `index.json` first,
+/// the directory listing second. Callbacks run on this object's thread, and never after it is gone.
+class RegistryClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    RegistryClient(QNetworkAccessManager *network, const QUrl &base, QObject *parent = nullptr);
+
+    QUrl base() const { return m_base; }
+
+    void list(std::function<void(Result<QList<RegistryEntry>>)> done);
+    /// The entry's digest: from the index, else from `<file>.sha256`, else empty.
+    void digestOf(const RegistryEntry &entry, std::function<void(Result<QString>)> done);
+
+private:
+    struct Answer
+    {
+        int status = 0;        ///< HTTP status, 0 for file:// and failures
+        bool notFound = false;
+        QByteArray body;
+        QString error;         ///< empty on success
+    };
+    void get(const QUrl &url, std::function<void(const Answer &)> done);
+    Error unreachable(const QString &reason) const;
+
+    QNetworkAccessManager *m_network;
+    QUrl m_base;
+};
