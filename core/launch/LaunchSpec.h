@@ -36,6 +36,7 @@ struct LaunchSpec
     QStringList command;      ///< program and arguments
     int timeoutSec = 0;       ///< 0 = never
     int memoryMb = 0;         ///< 0 = no limit
+    int statusFd = -1;        ///< fd number where the launcher reports status as JSON lines (-1: none)
     int rows = 24;            ///< initial terminal size
     int columns = 80;
 };
@@ -45,6 +46,8 @@ struct LaunchCommand
 {
     QString program;
     QStringList arguments;
+    QStringList environment; ///< the process environment, `K=V` each; secrets go here, never in arguments
+    QString workingDirectory; ///< host directory to start in; empty: the caller's
 };
 
 QString networkModeName(NetworkMode mode);

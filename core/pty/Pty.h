@@ -18,6 +18,8 @@ struct PtyStartOptions
     QString workingDirectory; ///< empty: the caller's
     int rows = 24;
     int columns = 80;
+    /// A descriptor the program gets as fd 3 (a launcher's status pipe); -1 for none.
+    int statusFd = -1;
 };
 
 /// A program running on a pseudo terminal (openpty on Unix, a pseudo console on Windows).

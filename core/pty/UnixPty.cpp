@@ -138,7 +138,8 @@ Result<void> UnixPty::start(const PtyStartOptions &options)
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
     m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
     // Runs in the forked child before exec: async-signal-safe calls on values captured here only.
-    m_process->setChildProcessModifier([slave] {
+    const int statusFd = options.statusFd;
+    m_process->setChildProcessModifier([slave, statusFd] {
         static constexpr char kFailed[] = "scorpiox: cannot make the pseudo terminal the controlling terminal\n";
         if (::setsid() < 0 || ::ioctl(slave, TIOCSCTTY, 0) < 0 || ::dup2(slave, STDIN_FILENO) < 0
             || ::dup2(slave, STDOUT_FILENO) < 0 || ::dup2(slave, STDERR_FILENO) < 0) {
@@ -148,6 +149,11 @@ Result<void> UnixPty::start(const PtyStartOptions &options)
         // Qt 6.4 does not close inherited descriptors; mark every one close-on-exec so none leaks
         // (QProcess still needs its own status pipe until exec).
         ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+        // The one descriptor meant to pass: dup2 clears close-on-exec on the copy.
+        if (statusFd == 3)
+            ::fcntl(3, F_SETFD, 0);
+        else if (statusFd >= 0)
+            ::dup2(statusFd, 3);
         struct sigaction defaultAction {};
         defaultAction.sa_handler = SIG_DFL;
         for (int signal = 1; signal < NSIG; ++signal)

@@ -37,6 +37,7 @@ QJsonObject SessionRecord::toJson() const
         {QStringLiteral("network"), network},
         {QStringLiteral("owner"), identityToJson(owner)},
         {QStringLiteral("launcher"), identityToJson(launcher)},
+        {QStringLiteral("container_pid"), containerPid},
         {QStringLiteral("overlay"), overlayDir},
         {QStringLiteral("distro"), distro},
         {QStringLiteral("project"), projectDir},
@@ -63,6 +64,7 @@ Result<SessionRecord> SessionRecord::fromJson(const QByteArray &bytes, const QSt
     r.network = o.value(QStringLiteral("network")).toString();
     r.owner = identityFromJson(o.value(QStringLiteral("owner")).toObject());
     r.launcher = identityFromJson(o.value(QStringLiteral("launcher")).toObject());
+    r.containerPid = o.value(QStringLiteral("container_pid")).toInteger();
     r.overlayDir = o.value(QStringLiteral("overlay")).toString();
     r.distro = o.value(QStringLiteral("distro")).toString();
     r.projectDir = o.value(QStringLiteral("project")).toString();

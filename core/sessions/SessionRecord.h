@@ -18,6 +18,7 @@ struct SessionRecord
     QString network;
     ProcessIdentity owner;    ///< the scorpiox-desktop process that runs the session
     ProcessIdentity launcher; ///< scorpiox-unshare / wsl.exe / the host command; pid 0 until started
+    qint64 containerPid = 0;  ///< host PID of the container's init, where the backend reports one
     QString overlayDir;       ///< empty when the backend has none
     QString distro;           ///< WSL distribution name, empty elsewhere
     QString projectDir;

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RunCommand.h"
+
+#include "CliArgs.h"
+#include "ExitCode.h"
+#include "Paths.h"
+#include "ProgressBar.h"
+#include "SignalPipe.h"
+#include "TerminalRelay.h"
+#include "config/Settings.h"
+#include "launch/VolumeSpec.h"
+#include "sessions/SessionManager.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <csignal>
+#include <memory>
+#include <unistd.h>
+
+namespace {
+
+struct RunOptions
+{
+    SessionRequest request;
+    QList<std::pair<QString, QString>> overrides; ///< settings keys given as flags
+};
+
+Result<RunOptions> parse(const QStringList &args)
+{
+    CliArgs cli(args);
+    RunOptions options;
+    SessionRequest &request = options.request;
+    const std::pair<const char *, const char *> settingFlags[] = {
+        {"--image", "container_image"},
+        {"--net", "container_network"},
+        {"--timeout", "container_timeout"},
+        {"--memory", "container_memory_mb"},
+    };
+    for (const auto &[flag, key] : settingFlags) {
+        const Result<std::optional<QString>> value = cli.takeValue(QLatin1String(flag));
+        if (!value)
+            return value.error();
+        if (value->has_value())
+            options.overrides.append({QLatin1String(key), **value});
+    }
+    auto directory = [&cli](const QString &flag, QString *target) -> Result<void> {
+        const Result<std::optional<QString>> value = cli.takeValue(flag);
+        if (!value)
+            return value.error();
+        if (!value->has_value())
+            return {};
+        const QFileInfo info(Paths::expandTilde(**value));
+        if (!info.isDir())
+            return Error::notFound(QStringLiteral("%1 %2: no such directory").arg(flag, **value));
+        *target = info.absoluteFilePath();
+        return {};
+    };
+    QString project;
+    for (const auto &[flag, target] : {std::pair{QStringLiteral("--bind"), &request.bindDir},
+                                       std::pair{QStringLiteral("--persist"), &request.persistDir},
+                                       std::pair{QStringLiteral("--project"), &project}}) {
+        if (Result<void> ok = directory(flag, target); !ok)
+            return ok.error();
+    }
+    request.projectDir = project.isEmpty() ? QDir::currentPath() : project;
+
+    const Result<QStringList> volumes = cli.takeValues(QStringLiteral("-v"));
+    if (!volumes)
+        return volumes.error();
+    for (const QString &spec : *volumes) {
+        const Result<MountSpec> mount = VolumeSpec::parse(spec);
+        if (!mount)
+            return mount.error();
+        request.volumes.append(*mount);
+    }
+    const Result<QStringList> env = cli.takeValues(QStringLiteral("-e"));
+    if (!env)
+        return env.error();
+    request.environment = *env;
+    const Result<std::optional<QString>> backend = cli.takeValue(QStringLiteral("--backend"));
+    if (!backend)
+        return backend.error();
+    if (backend->has_value())
+        request.backend = **backend;
+
+    const Result<QStringList> rest = cli.positionals();
+    if (!rest)
+        return rest.error();
+    if (!rest->isEmpty())
+        return Error::invalid(QStringLiteral("unexpected '%1'; put the command after --, e.g. run -- %1").arg(rest->first()));
+    request.command = cli.command();
+    return options;
+}
+
+} // namespace
+
+QStringList RunCommand::synopsis() const
+{
+    return {QStringLiteral("run [--image NAME] [-v HOST:CONT[:ro]]... [--bind DIR] [--persist DIR] [--net MODE]"),
+            QStringLiteral("    [-e K=V]... [--timeout SEC] [--memory MB] [--backend auto|namespace|wsl|host]"),
+            QStringLiteral("    [--project DIR] [-- CMD [ARG...]]")};
+}
+
+int RunCommand::run(const QStringList &args, Console &console)
+{
+    auto fail = [&console](const QString &message) {
+        console.err << "scorpiox-desktop: " << message << '\n';
+        console.err.flush();
+        return ExitCode::RuntimeFailed;
+    };
+    Result<RunOptions> options = parse(args);
+    if (!options)
+        return fail(options.error().message);
+
+    Settings settings(Paths::scorpioxHome(), options->request.projectDir);
+    bool settingsValid = true;
+    for (const Diagnostic &diagnostic : settings.load()) {
+        if (diagnostic.isError()) {
+            console.err << "scorpiox-desktop: " << diagnostic.toString() << '\n';
+            settingsValid = false;
+        }
+    }
+    if (!settingsValid)
+        return fail(QStringLiteral("fix the settings above ('config validate' checks them)"));
+    for (const auto &[key, value] : options->overrides) {
+        if (Result<void> set = settings.setOverride(key, value); !set)
+            return fail(set.error().message);
+    }
+
+    SessionRequest request = options->request;
+    request.terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
+    if (request.terminal)
+        std::tie(request.rows, request.columns) = TerminalRelay::sizeOf(STDIN_FILENO);
+    const SessionConfig config = SessionConfig::fromSettings(settings);
+
+    SessionManager manager;
+    const Result<Session *> started = manager.start(request, config);
+    if (!started)
+        return fail(started.error().message);
+    Session *session = *started;
+    if (session->backend() == QLatin1String("host"))
+        console.err << "scorpiox-desktop: note: running on the host without isolation (container_enabled=false "
+                       "or --backend host)\n";
+    console.err.flush();
+
+    ProgressBar bar(console.err);
+    std::unique_ptr<TerminalRelay> relay;
+    SignalPipe signalPipe({SIGINT, SIGTERM, SIGHUP, SIGWINCH});
+    return runEventLoop([&](std::function<void(int)> exit) {
+        QObject::connect(session, &Session::statusMessage, session,
+                         [&bar](const QString &text) { bar.message(QStringLiteral("scorpiox: ") + text); });
+        QObject::connect(session, &Session::progress, session,
+                         [&bar](qint64 done, qint64 total, double rate, int eta) { bar.draw(done, total, rate, eta); });
+        QObject::connect(session, &Session::stateChanged, session, [&](Session::State state) {
+            if (state != Session::State::Running)
+                return;
+            bar.finish();
+            if (request.terminal)
+                relay = std::make_unique<TerminalRelay>(session);
+        });
+        QObject::connect(session, &Session::finished, session, [&, exit](int code, const QString &reason) {
+            relay.reset();
+            if (code == ExitCode::RuntimeFailed || code == ExitCode::TimedOut)
+                console.err << "scorpiox-desktop: " << reason << '\n';
+            console.err.flush();
+            exit(code);
+        });
+        QObject::connect(session, &Session::failed, session, [&, exit](const Error &error) {
+            relay.reset();
+            bar.finish();
+            console.err << "scorpiox-desktop: " << error.message << '\n';
+            console.err.flush();
+            exit(ExitCode::RuntimeFailed);
+        });
+        QObject::connect(&signalPipe, &SignalPipe::received, session, [&](int signal) {
+            if (signal == SIGWINCH) {
+                if (relay)
+                    relay->updateSize();
+                return;
+            }
+            session->stop(signal);
+        });
+    });
+}

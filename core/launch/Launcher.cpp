@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Launcher.h"
+
+Result<void> Launcher::prepare(const LaunchSpec &, const SessionRecord &)
+{
+    return {};
+}
+
+Result<void> Launcher::release(const SessionRecord &)
+{
+    return {};
+}

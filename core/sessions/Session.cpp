@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Session.h"
+
+#include "ExitCode.h"
+#include "Logging.h"
+#include "SessionEnvironment.h"
+#include "SessionLog.h"
+#include "SessionSpec.h"
+#include "SessionStore.h"
+#include "images/DirectoryTree.h"
+#include "images/ImageCache.h"
+#include "images/ImagePuller.h"
+#include "pty/UnixPty.h"
+#include "secrets/SecretStore.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QtConcurrent>
+
+#include <csignal>
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <unistd.h>
+
+namespace {
+
+QProcessEnvironment toEnvironment(const QStringList &pairs)
+{
+    QProcessEnvironment env;
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            env.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return env;
+}
+
+QString signalName(int signal)
+{
+    switch (signal) {
+    case SIGHUP:
+        return QStringLiteral("SIGHUP");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGKILL:
+        return QStringLiteral("SIGKILL");
+    case SIGSEGV:
+        return QStringLiteral("SIGSEGV");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    case SIGABRT:
+        return QStringLiteral("SIGABRT");
+    default:
+        return QStringLiteral("signal %1").arg(signal);
+    }
+}
+
+/// Runs @p work on the thread pool and hands its result to @p done on @p context's thread.
+template<typename T>
+void runInBackground(QObject *context, std::function<T()> work, std::function<void(T)> done)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done = std::move(done)] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+} // namespace
+
+Session::Session(SessionRequest request, SessionConfig config, std::unique_ptr<Launcher> launcher, QObject *parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_config(std::move(config))
+    , m_launcher(std::move(launcher))
+{
+    m_killTimer.setSingleShot(true);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] {
+        const qint64 pid = m_record.launcher.pid;
+        if (pid > 0 && m_record.launcher.isAlive())
+            ::kill(pid_t(pid), SIGKILL);
+    });
+    m_hostTimeout.setSingleShot(true);
+    connect(&m_hostTimeout, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        stop();
+    });
+}
+
+Session::~Session()
+{
+    // The application is going away with the session still running: end it and leave nothing.
+    if (m_state == State::Running || m_state == State::Stopping) {
+        if (m_record.launcher.isAlive())
+            ::kill(pid_t(m_record.launcher.pid), SIGKILL);
+    }
+    if (m_state != State::Exited && m_state != State::Failed)
+        cleanUpFiles();
+    if (m_statusRead >= 0)
+        ::close(m_statusRead);
+}
+
+QString Session::stateName(State state)
+{
+    switch (state) {
+    case State::Resolving:
+        return QStringLiteral("resolving");
+    case State::PreparingImage:
+        return QStringLiteral("preparing image");
+    case State::CreatingOverlay:
+        return QStringLiteral("creating overlay");
+    case State::Starting:
+        return QStringLiteral("starting");
+    case State::Running:
+        return QStringLiteral("running");
+    case State::Stopping:
+        return QStringLiteral("stopping");
+    case State::Exited:
+        return QStringLiteral("exited");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+QString Session::describeExit(int code, int timeoutSec)
+{
+    if (code == ExitCode::TimedOut)
+        return QStringLiteral("timed out after %1 s (container_timeout)").arg(timeoutSec);
+    if (code == ExitCode::RuntimeFailed)
+        return QStringLiteral("the runtime failed");
+    if (code == ExitCode::CannotExecute)
+        return QStringLiteral("the command could not be executed");
+    if (code == ExitCode::NotFound)
+        return QStringLiteral("the command was not found");
+    if (code > ExitCode::SignalBase && code < ExitCode::SignalBase + 65)
+        return QStringLiteral("killed by %1").arg(signalName(code - ExitCode::SignalBase));
+    return QStringLiteral("exited with code %1").arg(code);
+}
+
+Pty *Session::pty() const
+{
+    return m_pty;
+}
+
+QByteArray Session::history() const
+{
+    return m_log ? SessionLog::tail(m_log->path()) : QByteArray();
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcSessions) << name() << "is" << stateName(state);
+    Q_EMIT stateChanged(state);
+}
+
+void Session::start()
+{
+    SessionStore store(m_config.cacheDir);
+    SessionRecord proto;
+    proto.backend = m_launcher->backend();
+    proto.image = proto.backend == QLatin1String("host") ? QString() : m_config.image;
+    proto.network = networkModeName(m_config.network);
+    proto.projectDir = m_request.projectDir;
+    proto.command = m_request.command;
+    Result<SessionRecord> created = store.create(proto);
+    if (!created)
+        return fail(created.error());
+    m_record = *created;
+    if (proto.backend == QLatin1String("wsl")) {
+        m_record.distro = m_record.name();
+        if (Result<void> saved = store.update(m_record); !saved)
+            return fail(saved.error());
+    }
+    m_log = std::make_unique<SessionLog>(store.logPath(m_record.id));
+    if (Result<void> opened = m_log->open(); !opened)
+        return fail(opened.error());
+    Q_EMIT stateChanged(m_state);
+    readSecrets();
+}
+
+void Session::readSecrets()
+{
+    auto *secrets = new SecretStore(m_config.home, this);
+    secrets->readAll([this, secrets](Result<QHash<QString, QString>> values) {
+        secrets->deleteLater();
+        if (m_ending)
+            return;
+        if (!values)
+            return fail(values.error());
+        ensureImage(*values);
+    });
+}
+
+void Session::ensureImage(const QHash<QString, QString> &secrets)
+{
+    m_secrets = secrets;
+    if (m_launcher->backend() == QLatin1String("host"))
+        return prepareLauncher();
+    setState(State::PreparingImage);
+    m_puller = new ImagePuller(ImageCache(m_config.cacheDir), m_config.registry, this);
+    connect(m_puller, &ImagePuller::status, this, &Session::statusMessage);
+    connect(m_puller, &ImagePuller::progress, this, &Session::progress);
+    connect(m_puller, &ImagePuller::succeeded, this, &Session::onImageReady);
+    connect(m_puller, &ImagePuller::failed, this, &Session::fail);
+    m_puller->ensure(m_config.image);
+}
+
+void Session::onImageReady(const ImageMetadata &image)
+{
+    if (m_puller)
+        m_puller->deleteLater();
+    if (m_ending)
+        return;
+    const ImageCache cache(m_config.cacheDir);
+    m_rootfs = cache.rootfsPath(image.name);
+    if (!image.archive.isEmpty())
+        m_archive = cache.archivesDir() + QLatin1Char('/') + image.archive;
+    createOverlay();
+}
+
+void Session::createOverlay()
+{
+    if (m_launcher->backend() == QLatin1String("namespace")) {
+        setState(State::CreatingOverlay);
+        SessionStore store(m_config.cacheDir);
+        m_overlayDir = store.overlayDir(m_record.id);
+        if (!QDir().mkpath(m_overlayDir))
+            return fail(Error::io(QStringLiteral("cannot create %1: check container_cache_dir is writable").arg(m_overlayDir)));
+        m_record.overlayDir = m_overlayDir;
+        if (Result<void> saved = store.update(m_record); !saved)
+            return fail(saved.error());
+    }
+    prepareLauncher();
+}
+
+void Session::prepareLauncher()
+{
+    setState(State::Starting);
+    Result<QStringList> environment =
+        SessionEnvironment::build(QProcessEnvironment::systemEnvironment(), m_secrets, m_request.environment);
+    m_secrets.clear();
+    if (!environment)
+        return fail(environment.error());
+    SessionSpec::Inputs inputs{m_request, m_config, m_record, m_launcher->backend(), m_rootfs, {}, m_archive,
+                               m_overlayDir, *environment};
+    QStringList notes;
+    Result<LaunchSpec> spec = SessionSpec::build(inputs, &notes);
+    if (!spec)
+        return fail(spec.error());
+    for (const QString &note : notes)
+        Q_EMIT statusMessage(note);
+    m_spec = *spec;
+
+    std::shared_ptr<Launcher> launcher = m_launcher;
+    const LaunchSpec prepared = *m_spec;
+    const SessionRecord record = m_record;
+    runInBackground<Result<void>>(
+        this, [launcher, prepared, record] { return launcher->prepare(prepared, record); },
+        [this](Result<void> ready) {
+            if (m_ending)
+                return;
+            if (!ready)
+                return fail(ready.error());
+            launch();
+        });
+}
+
+void Session::launch()
+{
+    int pipeFds[2] = {-1, -1};
+    if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0)
+        return fail(Error::io(QStringLiteral("cannot create the status pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))));
+    m_statusRead = pipeFds[0];
+    m_spec->statusFd = 3;
+    Result<LaunchCommand> command = m_launcher->command(*m_spec, m_record);
+    if (!command) {
+        ::close(pipeFds[1]);
+        return fail(command.error());
+    }
+    m_statusNotifier = new QSocketNotifier(m_statusRead, QSocketNotifier::Read, this);
+    connect(m_statusNotifier, &QSocketNotifier::activated, this, &Session::readStatus);
+
+    const Result<void> started = m_request.terminal ? startTerminal(*command, pipeFds[1]) : startInherited(*command, pipeFds[1]);
+    // The child has its copy; ours would keep the pipe open after the launcher is gone.
+    ::close(pipeFds[1]);
+    if (!started) {
+        // The host backend execs the command itself: a missing or unusable program is the
+        // command's failure (127/126, as a shell reports it), not the runtime's.
+        if (m_launcher->backend() == QLatin1String("host")) {
+            const QFileInfo program(command->program.contains(QLatin1Char('/'))
+                                        ? command->program
+                                        : QStandardPaths::findExecutable(command->program));
+            m_runtimeError.clear();
+            m_reason = started.error().message;
+            return onProcessEnded(program.exists() ? ExitCode::CannotExecute : ExitCode::NotFound, 0);
+        }
+        return fail(started.error());
+    }
+
+    const qint64 pid = m_pty ? m_pty->processId() : m_process->processId();
+    m_record.launcher = ProcessIdentity::of(pid).value_or(ProcessIdentity{pid, 0});
+    if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
+        qCWarning(lcSessions) << saved.error().message;
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_launcher->backend() == QLatin1String("host") && m_config.timeoutSec > 0)
+        m_hostTimeout.start(m_config.timeoutSec * 1000);
+    setState(State::Running);
+    if (m_stopRequested)
+        stop();
+}
+
+Result<void> Session::startTerminal(const LaunchCommand &command, int statusFd)
+{
+    auto *pty = new UnixPty(this);
+    PtyStartOptions options;
+    options.program = command.program;
+    options.arguments = command.arguments;
+    options.environment = toEnvironment(command.environment);
+    options.workingDirectory = command.workingDirectory;
+    options.rows = m_request.rows;
+    options.columns = m_request.columns;
+    options.statusFd = statusFd;
+    if (Result<void> started = pty->start(options); !started) {
+        pty->deleteLater();
+        return started;
+    }
+    m_pty = pty;
+    connect(pty, &Pty::dataReceived, this, [this](const QByteArray &bytes) {
+        if (m_log) {
+            if (Result<void> logged = m_log->append(bytes); !logged)
+                qCWarning(lcSessions) << logged.error().message;
+        }
+        Q_EMIT output(bytes);
+    });
+    connect(pty, &Pty::finished, this, &Session::onProcessEnded);
+    return {};
+}
+
+Result<void> Session::startInherited(const LaunchCommand &command, int statusFd)
+{
+    m_process = new QProcess(this);
+    m_process->setProgram(command.program);
+    m_process->setArguments(command.arguments);
+    m_process->setProcessEnvironment(toEnvironment(command.environment));
+    if (!command.workingDirectory.isEmpty())
+        m_process->setWorkingDirectory(command.workingDirectory);
+    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
+    m_process->setChildProcessModifier([statusFd] {
+        // Qt 6.4 does not close inherited descriptors: only 0-2 and the status pipe may pass.
+        ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+        if (statusFd == 3)
+            ::fcntl(3, F_SETFD, 0);
+        else
+            ::dup2(statusFd, 3);
+    });
+    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        onProcessEnded(status == QProcess::NormalExit ? code : 0, status == QProcess::CrashExit ? code : 0);
+    });
+    m_process->start();
+    if (!m_process->waitForStarted(-1)) {
+        const QString why = m_process->errorString();
+        m_process->deleteLater();
+        m_process = nullptr;
+        return Error::notFound(QStringLiteral("cannot start %1: %2").arg(command.program, why));
+    }
+    return {};
+}
+
+void Session::readStatus()
+{
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(m_statusRead, buffer, sizeof buffer);
+        if (n <= 0) {
+            if (n == 0 && m_statusNotifier)
+                m_statusNotifier->setEnabled(false);
+            break;
+        }
+        m_statusBuffer.append(buffer, n);
+    }
+    qsizetype newline;
+    while ((newline = m_statusBuffer.indexOf('\n')) >= 0) {
+        const QJsonObject status = QJsonDocument::fromJson(m_statusBuffer.left(newline)).object();
+        m_statusBuffer.remove(0, newline + 1);
+        if (status.contains(QLatin1String("pid"))) {
+            m_record.containerPid = status.value(QLatin1String("pid")).toInteger();
+            if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
+                qCWarning(lcSessions) << saved.error().message;
+        }
+        if (status.contains(QLatin1String("error")))
+            m_runtimeError = status.value(QLatin1String("error")).toString();
+    }
+}
+
+void Session::onProcessEnded(int exitCode, int signal)
+{
+    if (m_ending)
+        return;
+    m_killTimer.stop();
+    m_hostTimeout.stop();
+    if (m_statusRead >= 0)
+        readStatus();
+    int code = signal ? ExitCode::SignalBase + signal : exitCode;
+    if (m_timedOut)
+        code = ExitCode::TimedOut;
+    m_exitCode = code;
+    if (code == ExitCode::RuntimeFailed && !m_runtimeError.isEmpty())
+        m_reason = QStringLiteral("the runtime failed: ") + m_runtimeError;
+    else if (m_stopRequested && !m_timedOut)
+        m_reason = QStringLiteral("stopped (%1)").arg(describeExit(code, m_config.timeoutSec));
+    else
+        m_reason = describeExit(code, m_config.timeoutSec);
+    releaseAndFinish([this] {
+        setState(State::Exited);
+        Q_EMIT finished(m_exitCode, m_reason);
+    });
+}
+
+void Session::fail(const Error &error)
+{
+    if (m_ending)
+        return;
+    if (m_puller)
+        m_puller->cancel();
+    if (m_pty && m_pty->isRunning())
+        ::kill(pid_t(m_pty->processId()), SIGKILL);
+    m_exitCode = ExitCode::RuntimeFailed;
+    m_reason = error.message;
+    qCDebug(lcSessions).noquote() << (m_record.id.isEmpty() ? QStringLiteral("session") : name()) << "failed:"
+                                  << error.message;
+    const Error copy = error;
+    releaseAndFinish([this, copy] {
+        setState(State::Failed);
+        Q_EMIT failed(copy);
+    });
+}
+
+void Session::releaseAndFinish(std::function<void()> announce)
+{
+    // Cleaning up can take a while (WSL unregisters, overlays may be large): off this thread.
+    std::shared_ptr<Launcher> launcher = m_launcher;
+    const SessionRecord record = m_record;
+    const QString overlay = m_overlayDir;
+    const QString cacheDir = m_config.cacheDir;
+    const bool prepared = m_spec.has_value();
+    m_log.reset();
+    m_ending = true;
+    runInBackground<Result<void>>(
+        this,
+        [launcher, record, overlay, cacheDir, prepared]() -> Result<void> {
+            Result<void> released = prepared ? launcher->release(record) : Result<void>();
+            if (!overlay.isEmpty())
+                (void)DirectoryTree::remove(overlay);
+            if (!record.id.isEmpty())
+                SessionStore(cacheDir).remove(record.id);
+            return released;
+        },
+        [announce = std::move(announce)](Result<void> released) {
+            if (!released)
+                qCWarning(lcSessions).noquote() << released.error().message;
+            announce();
+        });
+}
+
+void Session::cleanUpFiles()
+{
+    if (!m_overlayDir.isEmpty())
+        (void)DirectoryTree::remove(m_overlayDir);
+    if (!m_record.id.isEmpty())
+        SessionStore(m_config.cacheDir).remove(m_record.id);
+}
+
+void Session::stop(int signal)
+{
+    m_stopRequested = true;
+    if (m_ending)
+        return;
+    if (m_state == State::Starting)
+        return; // launch() checks the flag, so a stop that races with the start still ends it
+    if (m_state != State::Running && m_state != State::Stopping) {
+        fail(Error::busy(QStringLiteral("stopped before the session started")));
+        return;
+    }
+    setState(State::Stopping);
+    const qint64 pid = m_record.launcher.pid;
+    if (pid > 0 && m_record.launcher.isAlive()) {
+        ::kill(pid_t(pid), signal);
+        if (!m_killTimer.isActive())
+            m_killTimer.start(kStopGraceMs);
+    }
+}
+
+void Session::write(const QByteArray &bytes)
+{
+    if (m_pty && m_state == State::Running)
+        m_pty->write(bytes);
+}
+
+void Session::resize(int rows, int columns)
+{
+    m_request.rows = rows;
+    m_request.columns = columns;
+    if (m_pty)
+        m_pty->resize(rows, columns);
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SessionConfig.h"
+#include "SessionRecord.h"
+#include "launch/Launcher.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class ImagePuller;
+class Pty;
+class QSocketNotifier;
+class SessionLog;
+struct ImageMetadata;
+
+/// One agent session, from preparation to its end.
+///
+/// It goes through Resolving → PreparingImage → CreatingOverlay → Starting → Running and ends
+/// Exited (with an exit code and reason, Docker's table) or Failed (with an error). Every step is
+/// a signal. Blocking work runs on worker threads; the object itself only receives results.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Resolving, PreparingImage, CreatingOverlay, Starting, Running, Stopping, Exited, Failed };
+    Q_ENUM(State)
+
+    Session(SessionRequest request, SessionConfig config, std::unique_ptr<Launcher> launcher,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    /// Starts preparing; the outcome arrives as signals.
+    void start();
+    /// Sends @p signal (SIGTERM by default) and, after a grace period, SIGKILL; before Running it
+    /// abandons preparation.
+    void stop(int signal = 15);
+    void write(const QByteArray &bytes);
+    void resize(int rows, int columns);
+
+    QString id() const { return m_record.id; }
+    QString name() const { return m_record.name(); }
+    QString backend() const { return m_launcher->backend(); }
+    QString image() const { return m_config.image; }
+    NetworkMode network() const { return m_config.network; }
+    State state() const { return m_state; }
+    SessionRecord record() const { return m_record; }
+    /// The terminal while the session runs with one; nullptr otherwise.
+    Pty *pty() const;
+    /// The most recent output (for a terminal attached late); empty after the end.
+    QByteArray history() const;
+    int exitCode() const { return m_exitCode; }
+    QString reason() const { return m_reason; }
+    qint64 startedAtMs() const { return m_startedAtMs; }
+
+    static QString stateName(State state);
+    /// Docker's table: "exited with code 3", "timed out after 5 s", "killed by signal 9 (SIGKILL)" ...
+    static QString describeExit(int code, int timeoutSec);
+
+    static constexpr int kStopGraceMs = 10000;
+
+Q_SIGNALS:
+    void stateChanged(Session::State state);
+    void statusMessage(const QString &message);
+    void progress(qint64 done, qint64 total, double bytesPerSecond, int etaSeconds);
+    void output(const QByteArray &bytes);
+    void finished(int exitCode, const QString &reason);
+    void failed(const Error &error);
+
+private:
+    void setState(State state);
+    void readSecrets();
+    void ensureImage(const QHash<QString, QString> &secrets);
+    void onImageReady(const ImageMetadata &image);
+    void createOverlay();
+    void prepareLauncher();
+    void launch();
+    Result<void> startTerminal(const LaunchCommand &command, int statusFd);
+    Result<void> startInherited(const LaunchCommand &command, int statusFd);
+    void readStatus();
+    void onProcessEnded(int exitCode, int signal);
+    void fail(const Error &error);
+    void releaseAndFinish(std::function<void()> announce);
+    void cleanUpFiles();
+
+    SessionRequest m_request;
+    SessionConfig m_config;
+    std::shared_ptr<Launcher> m_launcher;
+    SessionRecord m_record;
+    State m_state = State::Resolving;
+    QHash<QString, QString> m_secrets;
+    QString m_rootfs;
+    QString m_archive;
+    QString m_overlayDir;
+    std::optional<LaunchSpec> m_spec;
+    std::unique_ptr<SessionLog> m_log;
+    QPointer<ImagePuller> m_puller;
+    Pty *m_pty = nullptr;
+    QProcess *m_process = nullptr;
+    int m_statusRead = -1;
+    QSocketNotifier *m_statusNotifier = nullptr;
+    QByteArray m_statusBuffer;
+    QString m_runtimeError;
+    QTimer m_killTimer;
+    QTimer m_hostTimeout;
+    bool m_stopRequested = false;
+    bool m_ending = false; ///< cleanup has begun; late results of earlier steps are ignored
+    bool m_timedOut = false;
+    int m_exitCode = -1;
+    QString m_reason;
+    qint64 m_startedAtMs = 0;
+};
