@@ -45,6 +45,7 @@ struct LaunchCommand
 {
     QString program;
     QStringList arguments;
+    QStringList environment; ///< the process environment, `K=V` each; secrets go here, never in arguments
 };
 
 QString networkModeName(NetworkMode mode);
