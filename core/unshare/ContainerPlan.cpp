@@ -123,7 +123,9 @@ std::string ContainerPlan::build(const Options &opts)
         rootMode = RootMode::Overlay;
         upperDir = options.overlay + "/upper";
         workDir = options.overlay + "/work";
-        rootTarget = options.overlay + "/merged";
+        // The overlay goes over DIR itself (in our mount namespace only): one directory fewer to
+        // create and remove, which costs milliseconds on a disk with online discard.
+        rootTarget = options.overlay;
     } else {
         rootMode = opts.layers.empty() ? RootMode::ReadOnlyBind : RootMode::ReadOnlyLayers;
         rootTarget = rootfs;

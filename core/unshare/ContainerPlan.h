@@ -31,7 +31,7 @@ struct ContainerPlan
     IdMapping ids;
 
     RootMode rootMode = RootMode::ReadOnlyBind;
-    std::string rootTarget;   ///< the host directory the new root is mounted on (in our mount ns)
+    std::string rootTarget;   ///< the host directory the new root is mounted on (in our mount ns only)
     std::string lowerDirs;    ///< overlayfs lowerdir, topmost first, ':' separated
     std::string upperDir, workDir;
     bool forceFuse = false;   ///< SCORPIOX_UNSHARE_OVERLAY=fuse, to exercise the fallback

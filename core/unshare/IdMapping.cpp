@@ -118,7 +118,7 @@ IdMapping IdMapping::forCaller(bool allowHelpers)
     return m;
 }
 
-std::string IdMapping::apply(pid_t pid) const
+std::string IdMapping::apply(pid_t pid, const std::function<std::string()> &meanwhile) const
 {
     if (!fullRange) {
         // Without setgroups denied the kernel refuses an unprivileged gid_map.
@@ -127,7 +127,8 @@ std::string IdMapping::apply(pid_t pid) const
             error = writeFile(pid, "uid_map", "0 " + std::to_string(uid) + " 1\n");
         if (error.empty())
             error = writeFile(pid, "gid_map", "0 " + std::to_string(gid) + " 1\n");
-        return error;
+        const std::string other = meanwhile ? meanwhile() : std::string();
+        return error.empty() ? other : error;
     }
     // Both helpers at once: each is a setuid program start, the slowest part of a launch.
     std::string error;
@@ -135,9 +136,10 @@ std::string IdMapping::apply(pid_t pid) const
     if (u < 0)
         return error;
     const pid_t g = spawnMapper(newgidmap, pid, gid, subgidStart, subgidCount, &error);
-    std::string uidError = waitMapper(u, newuidmap, "/etc/subuid");
+    const std::string other = meanwhile ? meanwhile() : std::string();
+    const std::string uidError = waitMapper(u, newuidmap, "/etc/subuid");
     if (g < 0)
         return error;
-    std::string gidError = waitMapper(g, newgidmap, "/etc/subgid");
-    return !uidError.empty() ? uidError : gidError;
+    const std::string gidError = waitMapper(g, newgidmap, "/etc/subgid");
+    return !uidError.empty() ? uidError : !gidError.empty() ? gidError : other;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <string>
 #include <sys/types.h>
 
@@ -19,7 +20,8 @@ struct IdMapping
     /// Reads the caller's ranges. @p allowHelpers false forces the single mapping.
     static IdMapping forCaller(bool allowHelpers);
 
-    /// Writes the maps of the user namespace of @p pid (which must wait meanwhile).
-    /// Returns an empty string or a one-line error.
-    std::string apply(pid_t pid) const;
+    /// Writes the maps of the user namespace of @p pid (which must wait meanwhile), running
+    /// @p meanwhile while the setuid helpers work. Returns "" or a one-line error (the helpers'
+    /// first, then that of @p meanwhile).
+    std::string apply(pid_t pid, const std::function<std::string()> &meanwhile = {}) const;
 };

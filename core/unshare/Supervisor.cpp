@@ -80,7 +80,7 @@ std::string Supervisor::prepareOverlay()
     if (mkdir(dir.c_str(), 0700) < 0 && errno != EEXIST)
         return "cannot create the overlay directory " + dir + ": " + std::strerror(errno);
     m_overlayPrepared = true;
-    for (const std::string *sub : {&m_plan.upperDir, &m_plan.workDir, &m_plan.rootTarget}) {
+    for (const std::string *sub : {&m_plan.upperDir, &m_plan.workDir}) {
         if (mkdir(sub->c_str(), 0755) < 0)
             return "cannot create " + *sub + ": " + std::strerror(errno);
     }
@@ -107,9 +107,6 @@ int Supervisor::fail(const std::string &reason)
 
 int Supervisor::run()
 {
-    std::string error = prepareOverlay();
-    if (!error.empty())
-        return fail(error);
     if (m_plan.options.memoryMb > 0) {
         const std::string warning = m_cgroup.prepare(m_plan.options.memoryMb);
         if (!warning.empty())
@@ -140,7 +137,8 @@ int Supervisor::run()
     close(sync[0]);
     close(status[1]);
 
-    error = m_plan.ids.apply(pid);
+    // The overlay directories are made while newuidmap runs; the child waits for both.
+    std::string error = m_plan.ids.apply(pid, [this] { return prepareOverlay(); });
     if (error.empty()) {
         const std::string warning = m_cgroup.attach(pid);
         if (!warning.empty())
@@ -153,7 +151,7 @@ int Supervisor::run()
         kill(pid, SIGKILL);
         while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) { }
         close(status[0]);
-        return fail("cannot map the user's ids into the container: " + error);
+        return fail("cannot prepare the container: " + error);
     }
     const int code = superviseContainer(pid, status[0], signalFd);
     close(status[0]);
