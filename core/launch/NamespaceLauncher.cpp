@@ -2,6 +2,7 @@
 #include "NamespaceLauncher.h"
 
 #include "Paths.h"
+#include "sessions/SessionRecord.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -109,7 +110,29 @@ Result<LaunchCommand> NamespaceLauncher::command(const LaunchSpec &spec) const
         args << QStringLiteral("--timeout") << QString::number(spec.timeoutSec);
     if (spec.memoryMb > 0)
         args << QStringLiteral("--memory-mb") << QString::number(spec.memoryMb);
+    if (spec.statusFd >= 0)
+        args << QStringLiteral("--info-fd") << QString::number(spec.statusFd);
     args << QStringLiteral("--") << spec.command;
     cmd.environment = spec.environment;
+    return cmd;
+}
+
+Result<LaunchCommand> NamespaceLauncher::command(const LaunchSpec &spec, const SessionRecord &) const
+{
+    return command(spec);
+}
+
+Result<LaunchCommand> NamespaceLauncher::enter(const SessionRecord &record, const QStringList &command) const
+{
+    if (record.containerPid <= 0)
+        return Error::notFound(QStringLiteral("session %1 has not reported its container yet; try again in a moment")
+                                   .arg(record.id));
+    LaunchCommand cmd;
+    cmd.program = m_helperPath;
+    cmd.arguments << QStringLiteral("--enter") << QString::number(record.containerPid);
+    if (!record.network.isEmpty())
+        cmd.arguments << QStringLiteral("--net") << record.network;
+    cmd.arguments << QStringLiteral("--workdir") << QStringLiteral("/workspace") << QStringLiteral("--")
+                  << (command.isEmpty() ? QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-l")} : command);
     return cmd;
 }

@@ -2,6 +2,7 @@
 #include "SessionManager.h"
 
 #include "launch/HostLauncher.h"
+#include "launch/NamespaceLauncher.h"
 
 Result<QString> SessionManager::resolveBackend(const QString &requested, const SessionConfig &config)
 {
@@ -24,6 +25,13 @@ Result<std::unique_ptr<Launcher>> SessionManager::makeLauncher(const QString &ba
 {
     if (backend == QLatin1String("host"))
         return std::unique_ptr<Launcher>(std::make_unique<HostLauncher>());
+    if (backend == QLatin1String("namespace")) {
+#ifdef Q_OS_LINUX
+        return std::unique_ptr<Launcher>(std::make_unique<NamespaceLauncher>());
+#else
+        return Error::unsupported(QStringLiteral("the namespace backend needs Linux; use --backend wsl"));
+#endif
+    }
     return Error::unsupported(QStringLiteral("backend '%1' is not available in this build").arg(backend));
 }
 
