@@ -42,6 +42,9 @@ TerminalWidget::TerminalWidget(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setContentsMargins(6, 3, 6, 3);
     m_status->setAutoFillBackground(true);
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_findBar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -50,6 +53,7 @@ TerminalWidget::TerminalWidget(QWidget *parent)
     layout->addWidget(m_scrollBar, 0, 1);
     layout->addWidget(m_status, 1, 0, 1, 2);
     layout->addWidget(m_findBar, 2, 0, 1, 2);
+    layout->setRowStretch(0, 1);
     setFocusProxy(m_view);
 
     QAction *copy = addShortcut(tr("Copy"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &TerminalWidget::copy);
