@@ -15,7 +15,7 @@ test_deps=(
     uidmap fuse-overlayfs bubblewrap util-linux passwd acl procps psmisc
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
-    g++-mingw-w64-x86-64 wine wine64 xterm
+    g++-mingw-w64-x86-64 wine wine64 xterm fonts-droid-fallback fonts-noto-color-emoji
 )
 
 sudo_cmd=()

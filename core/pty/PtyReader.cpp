@@ -19,12 +19,6 @@ void PtyReader::startReading()
     connect(m_notifier, &QSocketNotifier::activated, this, &PtyReader::onReadable);
 }
 
-void PtyReader::acknowledge(qint64 bytes)
-{
-    m_inFlight -= bytes;
-    updateNotifier();
-}
-
 void PtyReader::drain()
 {
     // Bounded so a background process that keeps writing cannot hold the drain forever.
@@ -33,19 +27,48 @@ void PtyReader::drain()
     Q_EMIT drained();
 }
 
+QByteArray PtyReader::take(qint64 maxBytes)
+{
+    const QMutexLocker lock(&m_mutex);
+    QByteArray slice;
+    if (m_buffer.size() <= maxBytes) {
+        slice.swap(m_buffer);
+    } else {
+        slice = m_buffer.left(maxBytes);
+        m_buffer.remove(0, maxBytes);
+    }
+    if (m_paused && m_buffer.size() < kMaxBuffered / 2) {
+        m_paused = false;
+        QMetaObject::invokeMethod(this, &PtyReader::resume, Qt::QueuedConnection);
+    }
+    return slice;
+}
+
+bool PtyReader::hasBuffered() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return !m_buffer.isEmpty();
+}
+
 PtyReader::ReadOutcome PtyReader::readOnce()
 {
     if (m_closed)
         return ReadOutcome::Closed;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
+    char chunk[kChunk];
     ssize_t n;
     do {
-        n = ::read(m_fd, buffer.data(), size_t(buffer.size()));
+        n = ::read(m_fd, chunk, sizeof chunk);
     } while (n < 0 && errno == EINTR);
     if (n > 0) {
-        buffer.truncate(n);
-        m_inFlight += n;
-        Q_EMIT dataRead(buffer);
+        bool wasEmpty;
+        {
+            const QMutexLocker lock(&m_mutex);
+            wasEmpty = m_buffer.isEmpty();
+            m_buffer.append(chunk, n);
+            m_paused = m_buffer.size() >= kMaxBuffered;
+        }
+        if (wasEmpty)
+            Q_EMIT readyRead();
         return ReadOutcome::Data;
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -61,16 +84,23 @@ PtyReader::ReadOutcome PtyReader::readOnce()
 
 void PtyReader::onReadable()
 {
-    // A few chunks per wake-up keep throughput high without starving acknowledge().
-    for (int i = 0; i < 4 && m_inFlight < kMaxInFlight; ++i) {
-        if (readOnce() != ReadOutcome::Data)
-            break;
-    }
+    if (readOnce() == ReadOutcome::Data)
+        updateNotifier();
+}
+
+void PtyReader::resume()
+{
     updateNotifier();
 }
 
 void PtyReader::updateNotifier()
 {
-    if (m_notifier)
-        m_notifier->setEnabled(!m_closed && m_inFlight < kMaxInFlight);
+    if (!m_notifier)
+        return;
+    bool paused;
+    {
+        const QMutexLocker lock(&m_mutex);
+        paused = m_paused;
+    }
+    m_notifier->setEnabled(!m_closed && !paused);
 }

@@ -10,6 +10,7 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 #include <array>
 #include <cerrno>
@@ -170,13 +171,15 @@ Result<void> UnixPty::start(const PtyStartOptions &options)
     m_reader = new PtyReader(m_master);
     m_reader->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_reader, &QObject::deleteLater);
-    connect(m_reader, &PtyReader::dataRead, this, &UnixPty::onData);
+    m_deliveryTimer = new QTimer(this);
+    m_deliveryTimer->setSingleShot(true);
+    m_deliveryTimer->setInterval(0);
+    connect(m_deliveryTimer, &QTimer::timeout, this, &UnixPty::deliverOutput);
+    connect(m_reader, &PtyReader::readyRead, this, &UnixPty::deliverOutput);
     connect(m_reader, &PtyReader::closed, this, &Pty::outputClosed);
     connect(m_reader, &PtyReader::drained, this, [this] {
-        if (m_finishedEmitted)
-            return;
-        m_finishedEmitted = true;
-        Q_EMIT finished(m_exitCode, m_exitSignal);
+        m_drained = true;
+        finishWhenDelivered();
     });
     m_thread->start();
     QMetaObject::invokeMethod(m_reader, &PtyReader::startReading);
@@ -253,11 +256,25 @@ bool UnixPty::isRunning() const
     return m_running;
 }
 
-void UnixPty::onData(const QByteArray &bytes)
+void UnixPty::deliverOutput()
 {
-    Q_EMIT dataReceived(bytes);
-    const qint64 size = bytes.size();
-    QMetaObject::invokeMethod(m_reader, [reader = m_reader, size] { reader->acknowledge(size); });
+    // A 0 ms timer between slices rather than a loop: the event loop handles input, timers and
+    // paints in between, and a reader thread posting faster than we parse cannot starve it.
+    const QByteArray slice = m_reader->take(PtyReader::kChunk);
+    if (!slice.isEmpty())
+        Q_EMIT dataReceived(slice);
+    if (m_reader->hasBuffered())
+        m_deliveryTimer->start();
+    else
+        finishWhenDelivered();
+}
+
+void UnixPty::finishWhenDelivered()
+{
+    if (!m_drained || m_finishedEmitted || m_reader->hasBuffered())
+        return;
+    m_finishedEmitted = true;
+    Q_EMIT finished(m_exitCode, m_exitSignal);
 }
 
 void UnixPty::onProcessFinished(int exitCode, QProcess::ExitStatus status)

@@ -10,6 +10,7 @@
 class PtyReader;
 class QSocketNotifier;
 class QThread;
+class QTimer;
 
 /// A program on a Unix pseudo terminal. The program is started by QProcess; its child-process
 /// modifier only makes the terminal the controlling terminal of a new session and its stdio.
@@ -37,13 +38,18 @@ private:
 
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void onProcessError(QProcess::ProcessError error);
-    void onData(const QByteArray &bytes);
+    /// Hands buffered output on in slices, yielding to the event loop between them, so timers,
+    /// input and painting keep running during a flood.
+    void deliverOutput();
+    void finishWhenDelivered();
     void flushPendingWrites();
 
     QProcess *m_process = nullptr;
     std::unique_ptr<QThread, ThreadStopper> m_thread;
     PtyReader *m_reader = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
+    QTimer *m_deliveryTimer = nullptr;
+    bool m_drained = false;
     QByteArray m_pendingWrites;
     int m_master = -1;
     bool m_running = false;

@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 #include <vterm.h>
 
 Q_LOGGING_CATEGORY(lcTerminal, "scorpiox.terminal", QtInfoMsg)
@@ -364,6 +366,56 @@ QString TerminalScreen::text(QPoint start, QPoint end) const
         lines << part;
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+std::optional<TerminalScreen::Match> TerminalScreen::find(const QString &needle, QPoint from, bool backwards) const
+{
+    if (needle.isEmpty())
+        return std::nullopt;
+    const int first = -m_scrollback.size();
+    const int count = m_rows + m_scrollback.size();
+    const int start = qBound(first, from.y(), m_rows - 1);
+    for (int step = 0; step <= count; ++step) {
+        const int offset = backwards ? -step : step;
+        const int row = first + ((start - first + offset) % count + count) % count;
+        // The row's text and, for each character of it, the column it starts in.
+        QString line;
+        QList<int> columns;
+        for (int column = 0; column < rowWidth(row); ++column) {
+            const TerminalCell c = cell(row, column);
+            if (c.width == 0)
+                continue;
+            const QString text = c.text();
+            for (qsizetype i = 0; i < text.size(); ++i)
+                columns.append(column);
+            line += text;
+        }
+        // The first character at or after a column.
+        const auto positionOf = [&columns](int column) {
+            return qsizetype(std::lower_bound(columns.cbegin(), columns.cend(), column) - columns.cbegin());
+        };
+        const bool startRow = step == 0;
+        const bool lastVisit = step == count; // the start row again, the part not searched yet
+        qsizetype index = -1;
+        if (backwards) {
+            const qsizetype limit = startRow ? positionOf(from.x()) - 1 : line.size();
+            if (limit >= 0)
+                index = line.lastIndexOf(needle, limit, Qt::CaseInsensitive);
+            if (lastVisit && index >= 0 && columns[index] < from.x())
+                index = -1;
+        } else {
+            const qsizetype begin = startRow ? positionOf(from.x() + 1) : 0;
+            index = line.indexOf(needle, begin, Qt::CaseInsensitive);
+            if (lastVisit && index >= 0 && columns[index] > from.x())
+                index = -1;
+        }
+        if (index >= 0) {
+            const qsizetype last = index + needle.size() - 1;
+            const int endColumn = columns[last] + qMax<int>(1, cell(row, columns[last]).width) - 1;
+            return Match {QPoint(columns[index], row), QPoint(endColumn, row)};
+        }
+    }
+    return std::nullopt;
 }
 
 void TerminalScreen::onOutput(const char *bytes, size_t length)

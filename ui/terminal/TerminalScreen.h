@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPoint>
 
+#include <optional>
+
 struct VTerm;
 struct VTermScreen;
 
@@ -45,6 +47,15 @@ public:
     QString lineText(int row) const;
     /// Text from @p start to @p end inclusive (x = column, y = row), lines joined by '\n'.
     QString text(QPoint start, QPoint end) const;
+
+    struct Match
+    {
+        QPoint start; ///< first cell of the match
+        QPoint end;   ///< last cell of the match
+    };
+    /// Case-insensitive search through scrollback and screen, starting after (or, backwards,
+    /// before) @p from and wrapping around once.
+    std::optional<Match> find(const QString &needle, QPoint from, bool backwards) const;
 
     QPoint cursor() const { return m_cursor; }
     bool cursorVisible() const { return m_cursorVisible; }
