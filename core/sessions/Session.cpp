@@ -212,7 +212,9 @@ void Session::ensureImage(const QHash<QString, QString> &secrets)
     connect(m_puller, &ImagePuller::status, this, &Session::statusMessage);
     connect(m_puller, &ImagePuller::progress, this, &Session::progress);
     connect(m_puller, &ImagePuller::succeeded, this, &Session::onImageReady);
-    connect(m_puller, &ImagePuller::failed, this, &Session::fail);
+    connect(m_puller, &ImagePuller::failed, this, [this](const Error &error) {
+        fail({error.kind, QStringLiteral("image %1: %2").arg(m_config.image, error.message)});
+    });
     m_puller->ensure(m_config.image);
 }
 
