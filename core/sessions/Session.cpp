@@ -166,6 +166,8 @@ void Session::setState(State state)
 
 void Session::start()
 {
+    if (m_ending)
+        return; // stopped before it began
     SessionStore store(m_config.cacheDir);
     SessionRecord proto;
     proto.backend = m_launcher->backend();
