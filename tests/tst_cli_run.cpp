@@ -258,7 +258,11 @@ private Q_SLOTS:
     {
         QString liveId, doomedId;
         auto live = startBackground({QStringLiteral("sleep"), QStringLiteral("60")}, &liveId);
-        auto doomed = startBackground({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo data > /tmp/x; sleep 60")},
+        // Files owned by a mapped id (not the caller) in its overlay: only a user namespace with
+        // the full mapping can delete them.
+        auto doomed = startBackground({QStringLiteral("sh"), QStringLiteral("-c"),
+                                       QStringLiteral("mkdir -p /var/agent && echo data > /var/agent/x && "
+                                                      "chown -R 1234:1234 /var/agent && chmod 700 /var/agent; sleep 60")},
                                       &doomedId);
         QVERIFY(!liveId.isEmpty() && !doomedId.isEmpty());
         ::kill(pid_t(doomed->processId()), SIGKILL);
