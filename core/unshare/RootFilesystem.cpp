@@ -67,8 +67,12 @@ int mountRoot(const ContainerPlan &plan, SetupFailure *failure)
     }
 
     if (!plan.forceFuse) {
+        // volatile: the overlay is thrown away with the container. Without it, the overlay's
+        // unmount when the namespace dies syncs the whole upper file system (the host's disk):
+        // 50-250 ms per container exit measured while a neighbour wrote to the disk.
         const char *const withUpper[] = {"lowerdir", plan.lowerDirs.c_str(), "upperdir", plan.upperDir.c_str(),
-                                         "workdir", plan.workDir.c_str(), nullptr};
+                                         "workdir",  plan.workDir.c_str(),   "volatile", nullptr,
+                                         nullptr};
         const char *const lowerOnly[] = {"lowerdir", plan.lowerDirs.c_str(), nullptr};
         const bool writable = plan.rootMode == RootMode::Overlay;
         rootFd = MountOps::newFilesystem("overlay", writable ? withUpper : lowerOnly,
