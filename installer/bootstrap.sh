@@ -12,9 +12,10 @@ build_deps=(
     busybox-static
 )
 test_deps=(
-    uidmap fuse-overlayfs bubblewrap util-linux passwd procps psmisc
+    uidmap fuse-overlayfs bubblewrap util-linux passwd acl procps psmisc
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
+    g++-mingw-w64-x86-64 wine wine64 xterm
 )
 
 sudo_cmd=()

@@ -9,11 +9,13 @@
 #include "PullCommand.h"
 #include "RmCommand.h"
 #include "ExitCode.h"
+#include "SecretCommand.h"
 
 CliApp::CliApp()
 {
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<DoctorCommand>());
+    m_commands.push_back(std::make_unique<SecretCommand>());
     m_commands.push_back(std::make_unique<ImagesCommand>());
     m_commands.push_back(std::make_unique<PullCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
 /// Where a command writes: results to `out`, diagnostics and progress to `err`.
 struct Console
 {
@@ -21,4 +23,9 @@ public:
     /// One usage line per form, for `--help`.
     virtual QStringList synopsis() const = 0;
     virtual int run(const QStringList &args, Console &console) = 0;
+
+protected:
+    /// Runs the application's event loop until @p start's work calls the exit function it is
+    /// given; returns the code passed to it. The CLI has no other loop, so this is not nested.
+    static int runEventLoop(const std::function<void(std::function<void(int)> exit)> &start);
 };

@@ -1,25 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../ExitCode.h"
+#include "ContainerPlan.h"
+#include "Options.h"
+#include "StatusReport.h"
+#include "Supervisor.h"
 
 #include <cstdio>
-#include <cstring>
-
-namespace {
-
-const char kUsage[] =
-    "usage: scorpiox-unshare --rootfs DIR [--overlay DIR] [--bind HOST:CONT[:ro]]... [--net host|isolated|none]\n"
-    "                        [--hostname NAME] [--workdir DIR] [--env K=V]... [--timeout SEC]\n"
-    "                        [--memory-mb MB] [--info-fd N] -- CMD [ARG...]\n";
-
-} // namespace
+#include <cstdlib>
+#include <fcntl.h>
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    const ParseResult parsed = parseArguments(argc, argv);
+    const int infoFd = parsed.options.infoFd >= 0 && fcntl(parsed.options.infoFd, F_GETFD) >= 0
+        ? parsed.options.infoFd
+        : -1;
+    const StatusReport report(infoFd);
+    if (!parsed.ok()) {
+        report.failed(parsed.error, ExitCode::RuntimeFailed);
+        std::fputs(kUsage, stderr);
+        return ExitCode::RuntimeFailed;
+    }
+    if (parsed.options.help) {
         std::fputs(kUsage, stdout);
         return 0;
     }
-    std::fputs("scorpiox-unshare: not implemented yet\n", stderr);
-    std::fputs(kUsage, stderr);
-    return ExitCode::RuntimeFailed;
+    if (parsed.options.version) {
+        std::puts("scorpiox-unshare " SCORPIOX_VERSION);
+        return 0;
+    }
+    if (infoFd >= 0)
+        fcntl(infoFd, F_SETFD, FD_CLOEXEC);
+
+    ContainerPlan plan;
+    // SCORPIOX_UNSHARE_SINGLE_ID=1 maps only the caller's own id even where subordinate ranges exist.
+    plan.ids = IdMapping::forCaller(std::getenv("SCORPIOX_UNSHARE_SINGLE_ID") == nullptr);
+    const std::string error = plan.build(parsed.options);
+    if (!error.empty()) {
+        report.failed(error, ExitCode::RuntimeFailed);
+        return ExitCode::RuntimeFailed;
+    }
+    Supervisor supervisor(plan, report);
+    return supervisor.run();
 }

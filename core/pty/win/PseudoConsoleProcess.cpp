@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PseudoConsoleProcess.h"
+
+#include <memory>
+#include <vector>
+
+namespace {
+
+void closeHandle(HANDLE &handle)
+{
+    if (handle && handle != INVALID_HANDLE_VALUE)
+        CloseHandle(handle);
+    handle = nullptr;
+}
+
+} // namespace
+
+PseudoConsoleProcess::~PseudoConsoleProcess()
+{
+    closeConsole();
+    closeHandle(m_input);
+    closeHandle(m_output);
+    closeHandle(m_process);
+    closeHandle(m_job);
+}
+
+PseudoConsoleProcess::Failure PseudoConsoleProcess::failure(const char *what)
+{
+    Failure result;
+    result.code = GetLastError();
+    char *text = nullptr;
+    FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                   nullptr, result.code, 0, reinterpret_cast<char *>(&text), 0, nullptr);
+    result.message = std::string(what) + ": " + (text ? text : "unknown error");
+    while (!result.message.empty() && (result.message.back() == '\n' || result.message.back() == '\r'))
+        result.message.pop_back();
+    LocalFree(text);
+    return result;
+}
+
+PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options)
+{
+    HANDLE consoleInput = nullptr;
+    HANDLE consoleOutput = nullptr;
+    if (!CreatePipe(&consoleInput, &m_input, nullptr, 0))
+        return failure("cannot create the console input pipe");
+    if (!CreatePipe(&m_output, &consoleOutput, nullptr, 0)) {
+        closeHandle(consoleInput);
+        return failure("cannot create the console output pipe");
+    }
+    const HRESULT created =
+        CreatePseudoConsole(COORD {options.columns, options.rows}, consoleInput, consoleOutput, 0, &m_console);
+    // The console duplicated both ends; ours would keep the output pipe open after it closes.
+    closeHandle(consoleInput);
+    closeHandle(consoleOutput);
+    if (FAILED(created)) {
+        SetLastError(DWORD(HRESULT_CODE(created)));
+        return failure("cannot create a pseudo console (Windows 10 1809 or later is needed)");
+    }
+
+    m_job = CreateJobObjectW(nullptr, nullptr);
+    if (!m_job)
+        return failure("cannot create a job object");
+    JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits {};
+    limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+    if (!SetInformationJobObject(m_job, JobObjectExtendedLimitInformation, &limits, sizeof limits))
+        return failure("cannot configure the job object");
+
+    SIZE_T attributeSize = 0;
+    InitializeProcThreadAttributeList(nullptr, 1, 0, &attributeSize);
+    std::vector<unsigned char> attributeStorage(attributeSize);
+    auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
+    if (!InitializeProcThreadAttributeList(attributes, 1, 0, &attributeSize))
+        return failure("cannot prepare the process attributes");
+    std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
+        attributeGuard(attributes, &DeleteProcThreadAttributeList);
+    if (!UpdateProcThreadAttribute(attributes, 0, PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, m_console, sizeof m_console,
+                                   nullptr, nullptr))
+        return failure("cannot attach the pseudo console to the process");
+
+    STARTUPINFOEXW startup {};
+    startup.StartupInfo.cb = sizeof startup;
+    // Without this flag the child would inherit our (possibly redirected) standard handles
+    // instead of the pseudo console.
+    startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
+    startup.lpAttributeList = attributes;
+
+    std::wstring commandLine = options.commandLine; // CreateProcessW may write into it
+    std::wstring environment = options.environment;
+    PROCESS_INFORMATION info {};
+    // Suspended until it is in the job, so nothing it spawns can escape KILL_ON_JOB_CLOSE.
+    const DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED;
+    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, FALSE, flags,
+                        environment.empty() ? nullptr : environment.data(),
+                        options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
+                        &startup.StartupInfo, &info))
+        return failure("cannot start the program");
+    m_process = info.hProcess;
+    m_processId = info.dwProcessId;
+    if (!AssignProcessToJobObject(m_job, m_process)) {
+        Failure result = failure("cannot put the program into its job object");
+        TerminateProcess(m_process, 1);
+        CloseHandle(info.hThread);
+        return result;
+    }
+    ResumeThread(info.hThread);
+    CloseHandle(info.hThread);
+    return {};
+}
+
+std::size_t PseudoConsoleProcess::read(void *buffer, std::size_t size)
+{
+    DWORD count = 0;
+    if (!m_output || !ReadFile(m_output, buffer, DWORD(size), &count, nullptr))
+        return 0;
+    return count;
+}
+
+bool PseudoConsoleProcess::write(const void *bytes, std::size_t size)
+{
+    const auto *cursor = static_cast<const char *>(bytes);
+    while (size > 0) {
+        DWORD written = 0;
+        if (!m_input || !WriteFile(m_input, cursor, DWORD(size), &written, nullptr))
+            return false;
+        cursor += written;
+        size -= written;
+    }
+    return true;
+}
+
+bool PseudoConsoleProcess::resize(short rows, short columns)
+{
+    return m_console && SUCCEEDED(ResizePseudoConsole(m_console, COORD {columns, rows}));
+}
+
+void PseudoConsoleProcess::closeConsole()
+{
+    if (m_console) {
+        ClosePseudoConsole(m_console);
+        m_console = nullptr;
+    }
+}
+
+void PseudoConsoleProcess::terminate(DWORD exitCode)
+{
+    if (m_job)
+        TerminateJobObject(m_job, exitCode);
+}
+
+DWORD PseudoConsoleProcess::exitCode() const
+{
+    DWORD code = STILL_ACTIVE;
+    if (m_process)
+        GetExitCodeProcess(m_process, &code);
+    return code;
+}

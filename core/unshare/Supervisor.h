@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ContainerPlan.h"
+#include "MemoryCgroup.h"
+#include "StatusReport.h"
+
+/// The launcher side of a run: creates the namespaces (one clone), writes the uid/gid maps,
+/// lets the container go, then watches it: forwards signals, enforces --timeout (SIGTERM, then
+/// SIGKILL after a grace period, exit 124), and removes the overlay directory when it ends.
+class Supervisor
+{
+public:
+    Supervisor(const ContainerPlan &plan, const StatusReport &report) : m_plan(plan), m_report(report) { }
+
+    /// Returns the exit code of scorpiox-unshare.
+    int run();
+
+    static constexpr int kGraceSeconds = 5;
+
+private:
+    std::string prepareOverlay();
+    std::string explainCloneFailure(int err) const;
+    int superviseContainer(pid_t pid, int statusFd, int signalFd);
+    int fail(const std::string &reason);
+    void cleanUp();
+
+    const ContainerPlan &m_plan;
+    const StatusReport &m_report;
+    MemoryCgroup m_cgroup;
+    bool m_overlayPrepared = false;
+};
