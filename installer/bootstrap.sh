@@ -16,6 +16,7 @@ test_deps=(
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
     g++-mingw-w64-x86-64 wine wine64 xterm
+    debootstrap bc curl
 )
 
 sudo_cmd=()
