@@ -8,7 +8,7 @@ build_deps=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
-    libarchive-dev libvterm-dev libseccomp-dev libgl-dev
+    libarchive-dev libssl-dev libvterm-dev libseccomp-dev libgl-dev
     busybox-static
 )
 test_deps=(
