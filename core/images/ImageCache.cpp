@@ -210,7 +210,9 @@ bool ImageCache::isInUse(const QString &name) const
 Result<qint64> ImageCache::removeUnlocked(const QString &name) const
 {
     const ImageMetadata m = metadata(name).value();
-    const qint64 bytes = m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name));
+    const QString archive = m.archive.isEmpty() ? QString() : archivesDir() + QLatin1Char('/') + m.archive;
+    const qint64 bytes = (m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name)))
+                         + (archive.isEmpty() ? 0 : QFileInfo(archive).size());
     // Out of images/ first, in one step, so nobody sees a half-deleted image.
     const Result<QString> trash = makeStagingDir(name, QStringLiteral("removing"));
     if (!trash)
@@ -221,8 +223,8 @@ Result<qint64> ImageCache::removeUnlocked(const QString &name) const
         return Error::io(QStringLiteral("cannot remove %1: %2").arg(rootfsPath(name), errnoText()));
     }
     QFile::remove(metadataPath(name));
-    if (!m.archive.isEmpty())
-        QFile::remove(archivesDir() + QLatin1Char('/') + m.archive);
+    if (!archive.isEmpty())
+        QFile::remove(archive);
     if (const Result<void> removed = DirectoryTree::remove(*trash); !removed)
         return removed.error();
     return bytes;
