@@ -225,6 +225,11 @@ private Q_SLOTS:
         const CliResult table = CliRunner::cli({QStringLiteral("sessions")}, m_home->project());
         QVERIFY(table.out.contains(id.toUtf8()));
         QVERIFY(table.out.contains("sleep 60"));
+        // Its image cannot be deleted from under it.
+        const CliResult rm = CliRunner::cli({QStringLiteral("rm"), QStringLiteral("default")}, m_home->project());
+        QCOMPARE(rm.exitCode, 125);
+        QVERIFY2(rm.err.contains("used by a running session"), rm.err.constData());
+        QVERIFY(QFileInfo(cacheDir() + QStringLiteral("/images/default/bin/busybox")).exists());
 
         const CliResult stopped = CliRunner::cli({QStringLiteral("stop"), id}, m_home->project());
         QCOMPARE(stopped.exitCode, 0);

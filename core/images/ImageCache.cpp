@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageCache.h"
 
+#include "sessions/SessionStore.h"
+
 #include "DirectoryTree.h"
 #include "Logging.h"
 
@@ -32,11 +34,6 @@ void logIfFailed(const Result<void> &result)
 {
     if (!result)
         qCWarning(lcImages).noquote() << result.error().message;
-}
-
-bool processRuns(qint64 pid)
-{
-    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
 } // namespace
@@ -193,18 +190,11 @@ Result<void> ImageCache::commit(const QString &stagingDir, const ImageMetadata &
 
 bool ImageCache::isInUse(const QString &name) const
 {
-    const QDir sessions(m_root + QStringLiteral("/sessions"));
-    const QStringList records = sessions.entryList({QStringLiteral("*.json")}, QDir::Files);
-    for (const QString &record : records) {
-        QFile file(sessions.filePath(record));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        if (o.value(QStringLiteral("image")).toString() == name
-            && processRuns(o.value(QStringLiteral("pid")).toInteger()))
-            return true;
-    }
-    return false;
+    // A session's record names its image and its owner, whose start time survives PID reuse.
+    const SessionStore::Listing sessions = SessionStore(m_root).list();
+    return std::any_of(sessions.records.cbegin(), sessions.records.cend(), [&name](const SessionRecord &record) {
+        return record.image == name && record.isOwnerAlive();
+    });
 }
 
 Result<qint64> ImageCache::removeUnlocked(const QString &name) const
