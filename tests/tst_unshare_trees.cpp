@@ -2,6 +2,7 @@
 // scorpiox-unshare and the host trees it leaves: --writable-rootfs (a persistent root, as a WSL
 // distro's, through the WSL simulator too) and --remove-tree (overlays a kill -9 left behind,
 // with files of subordinate ids). As an ordinary user.
+#include "HostFacts.h"
 #include "BusyboxRootfs.h"
 #include "ProcessWait.h"
 
@@ -22,18 +23,6 @@ QString qs(const char *text)
     return QString::fromUtf8(text);
 }
 
-bool hasSubordinateRange()
-{
-    QFile subuid(qs("/etc/subuid"));
-    if (!subuid.open(QIODevice::ReadOnly) || access("/usr/bin/newuidmap", X_OK) != 0)
-        return false;
-    const QByteArray user = qgetenv("USER");
-    for (const QByteArray &line : subuid.readAll().split('\n')) {
-        if (!user.isEmpty() && line.startsWith(QByteArray(user + ':')))
-            return true;
-    }
-    return false;
-}
 
 // Files below @p dir (itself excluded) whose owner is not this user.
 int foreignOwned(const QString &dir)
@@ -146,7 +135,7 @@ private Q_SLOTS:
 
     void removeTreeCleansAnOverlayLeftByKill9()
     {
-        if (!hasSubordinateRange())
+        if (!HostFacts::hasSubordinateRange())
             QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap for files of other ids");
         const QString overlay = fresh("ov");
         const QString ready = m_project + qs("/ready-") + QString::number(m_counter);
