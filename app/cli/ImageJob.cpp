@@ -7,8 +7,6 @@
 #include "config/Settings.h"
 #include "images/ImagePuller.h"
 
-
-
 ImageJob::ImageJob(Console &console)
     : m_console(console)
     , m_settings(loadCliSettings(console))
