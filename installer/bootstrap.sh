@@ -16,6 +16,11 @@ test_deps=(
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
     g++-mingw-w64-x86-64 wine wine64 xterm fonts-droid-fallback fonts-noto-color-emoji
+    dpkg-dev fakeroot lintian desktop-file-utils appstream
+)
+# The peers the benchmarks in tests/bench/ measure against.
+bench_deps=(
+    podman runc
 )
 
 sudo_cmd=()
@@ -25,7 +30,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 missing=()
-for pkg in "${build_deps[@]}" "${test_deps[@]}"; do
+for pkg in "${build_deps[@]}" "${test_deps[@]}" "${bench_deps[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 

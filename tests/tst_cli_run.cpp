@@ -234,11 +234,35 @@ private Q_SLOTS:
         verifyNothingLeft();
     }
 
+    void execEntersARunningSession()
+    {
+        QString id;
+        auto background = startBackground({QStringLiteral("sh"), QStringLiteral("-c"),
+                                           QStringLiteral("echo marker > /tmp/inside; sleep 60")},
+                                          &id);
+        QVERIFY(!id.isEmpty());
+        const CliResult entered = CliRunner::cli({QStringLiteral("exec"), id, QStringLiteral("--"), QStringLiteral("sh"),
+                                                  QStringLiteral("-c"), QStringLiteral("hostname; cat /tmp/inside; pwd; exit 7")},
+                                                 m_home->project());
+        QCOMPARE(entered.exitCode, 7);
+        QCOMPARE(entered.out, QStringLiteral("scorpiox-%1\nmarker\n/workspace\n").arg(id).toUtf8());
+        const CliResult bad = CliRunner::cli({QStringLiteral("exec"), QStringLiteral("000000")}, m_home->project());
+        QCOMPARE(bad.exitCode, 125);
+        QVERIFY(bad.err.contains("no session 000000"));
+        QCOMPARE(CliRunner::cli({QStringLiteral("stop"), id}, m_home->project()).exitCode, 0);
+        QVERIFY(background->waitForFinished(20000));
+        verifyNothingLeft();
+    }
+
     void killedCliLeavesAnOrphanThatCleanupRemoves()
     {
         QString liveId, doomedId;
         auto live = startBackground({QStringLiteral("sleep"), QStringLiteral("60")}, &liveId);
-        auto doomed = startBackground({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo data > /tmp/x; sleep 60")},
+        // Files owned by a mapped id (not the caller) in its overlay: only a user namespace with
+        // the full mapping can delete them.
+        auto doomed = startBackground({QStringLiteral("sh"), QStringLiteral("-c"),
+                                       QStringLiteral("mkdir -p /var/agent && echo data > /var/agent/x && "
+                                                      "chown -R 1234:1234 /var/agent && chmod 700 /var/agent; sleep 60")},
                                       &doomedId);
         QVERIFY(!liveId.isEmpty() && !doomedId.isEmpty());
         ::kill(pid_t(doomed->processId()), SIGKILL);
@@ -315,6 +339,50 @@ private Q_SLOTS:
         QVERIFY2(settings.contains(" icanon") && settings.contains(" echo"), settings.constData());
         QVERIFY(!settings.contains("-icanon"));
         verifyNothingLeft();
+    }
+
+    void terminalRestoredWhenTheCliIsTerminated()
+    {
+        UnixPty outer;
+        QByteArray screen;
+        connect(&outer, &Pty::dataReceived, this, [&screen](const QByteArray &bytes) { screen += bytes; });
+        QSignalSpy finished(&outer, &Pty::finished);
+        PtyStartOptions options;
+        options.program = QStringLiteral("/bin/sh");
+        options.arguments = {QStringLiteral("-c"),
+                             QStringLiteral("cd '%1' && '%2' --cli run -- sh -c 'echo ready; sleep 60'; echo rc=$?; stty -a")
+                                 .arg(m_home->project(), QStringLiteral(SCORPIOX_DESKTOP_BIN))};
+        QVERIFY(outer.start(options).ok());
+        QVERIFY2(QTest::qWaitFor([&] { return screen.contains("ready"); }, 20000), screen.constData());
+        // The CLI is the shell's child: find it and end it as a user's `kill` would.
+        qint64 cli = 0;
+        for (const QFileInfo &proc : QDir(QStringLiteral("/proc")).entryInfoList(QDir::Dirs)) {
+            const QByteArray stat = TempHome::readFile(proc.filePath() + QStringLiteral("/stat"));
+            const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+            if (fields.value(1).toLongLong() == outer.processId() && stat.contains("(scorpiox-deskto"))
+                cli = proc.fileName().toLongLong();
+        }
+        QVERIFY(cli > 0);
+        ::kill(pid_t(cli), SIGTERM);
+        QVERIFY2(finished.wait(20000), screen.constData());
+        QVERIFY2(screen.contains("rc=143"), screen.constData());
+        const QByteArray settings = screen.mid(screen.indexOf("rc=143"));
+        QVERIFY2(settings.contains(" icanon") && settings.contains(" echo") && !settings.contains("-icanon"), settings.constData());
+        verifyNothingLeft();
+    }
+
+    void mountReadOnlySetting()
+    {
+        QTemporaryDir docs;
+        QVERIFY(TempHome::writeFile(docs.filePath(QStringLiteral("doc.txt")), "docs\n"));
+        QVERIFY(TempHome::writeFile(m_home->project() + QStringLiteral("/scorpiox-env.txt"),
+                                    "container_mount_ro=" + docs.path().toUtf8() + "\n"));
+        const CliResult r = run({QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                 QStringLiteral("cat %1/doc.txt; if touch %1/new 2>/dev/null; then echo WROTE; fi").arg(docs.path())});
+        QFile::remove(m_home->project() + QStringLiteral("/scorpiox-env.txt"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("docs\n"));
+        QVERIFY(!QFile::exists(docs.filePath(QStringLiteral("new"))));
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "Logging.h"
 #include "images/DirectoryTree.h"
+#include "sessions/SessionStore.h"
 #include "sessions/SessionRecord.h"
 #include "wsl/WslExecutable.h"
 #include "wsl/WslOutput.h"
@@ -242,7 +243,7 @@ Result<void> WslLauncher::unregister(const QString &name) const
                                     .arg(name)};
     const QString dir = installDir(name);
     if (QFileInfo::exists(dir)) {
-        if (Result<void> removed = DirectoryTree::remove(dir); !removed)
+        if (Result<void> removed = SessionStore::removeTree(dir); !removed)
             return Error::io(QStringLiteral("%1 was unregistered but %2 remains: %3").arg(name, dir, removed.error().message));
     }
     return {};

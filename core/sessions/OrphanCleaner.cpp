@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSet>
 
 namespace {
@@ -34,20 +33,6 @@ LiveSessions liveSessions(const SessionStore &store)
         }
     }
     return live;
-}
-
-/// Deletes a tree; what a container's full uid mapping left owned by other ids is removed
-/// from inside a user namespace by the launcher.
-Result<void> removeTree(const QString &path)
-{
-    if (DirectoryTree::remove(path))
-        return {};
-    QProcess helper;
-    helper.setProcessChannelMode(QProcess::MergedChannels);
-    helper.start(Paths::unshareHelper(), {QStringLiteral("--remove-tree"), path});
-    if (!helper.waitForFinished(120000) || helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
-        return Error::permission(QStringLiteral("cannot remove %1: %2").arg(path, QString::fromLocal8Bit(helper.readAll()).trimmed()));
-    return {};
 }
 
 /// A live session owns its distribution, and one with a `-N` suffix it imported when the name was taken.
@@ -157,7 +142,7 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
                 removed = Error::io(QStringLiteral("cannot remove %1").arg(orphan.path));
             break;
         case Orphan::Kind::Overlay:
-            removed = removeTree(orphan.path);
+            removed = SessionStore::removeTree(orphan.path);
             break;
         case Orphan::Kind::Staging: {
             const ImageCache cache(m_cacheDir);
@@ -165,7 +150,7 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
             const Result<bool> locked = lock.tryLock();
             if (!locked || !*locked)
                 continue; // a pull has started meanwhile
-            removed = removeTree(orphan.path);
+            removed = SessionStore::removeTree(orphan.path);
             break;
         }
         case Orphan::Kind::Distro:

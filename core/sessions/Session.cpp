@@ -7,7 +7,6 @@
 #include "SessionLog.h"
 #include "SessionSpec.h"
 #include "SessionStore.h"
-#include "images/DirectoryTree.h"
 #include "images/ImageCache.h"
 #include "images/ImagePuller.h"
 #include "pty/UnixPty.h"
@@ -166,6 +165,8 @@ void Session::setState(State state)
 
 void Session::start()
 {
+    if (m_ending)
+        return; // stopped before it began
     SessionStore store(m_config.cacheDir);
     SessionRecord proto;
     proto.backend = m_launcher->backend();
@@ -464,8 +465,10 @@ void Session::releaseAndFinish(std::function<void()> announce)
         this,
         [launcher, record, overlay, cacheDir, prepared]() -> Result<void> {
             Result<void> released = prepared ? launcher->release(record) : Result<void>();
-            if (!overlay.isEmpty())
-                (void)DirectoryTree::remove(overlay);
+            if (!overlay.isEmpty()) {
+                if (Result<void> removed = SessionStore::removeTree(overlay); !removed && released)
+                    released = removed;
+            }
             if (!record.id.isEmpty())
                 SessionStore(cacheDir).remove(record.id);
             return released;
@@ -480,7 +483,7 @@ void Session::releaseAndFinish(std::function<void()> announce)
 void Session::cleanUpFiles()
 {
     if (!m_overlayDir.isEmpty())
-        (void)DirectoryTree::remove(m_overlayDir);
+        (void)SessionStore::removeTree(m_overlayDir);
     if (!m_record.id.isEmpty())
         SessionStore(m_config.cacheDir).remove(m_record.id);
 }

@@ -107,4 +107,18 @@ std::string removeAll(const std::string &path, const IdMapping &ids)
     return second.empty() ? std::string() : error + " (" + second + ")";
 }
 
+std::string removeCallersTree(const std::string &path, const IdMapping &ids)
+{
+    struct stat st {};
+    if (lstat(path.c_str(), &st) < 0)
+        return errno == ENOENT ? std::string() : "--remove-tree " + path + ": " + std::strerror(errno);
+    if (!S_ISDIR(st.st_mode))
+        return "--remove-tree " + path + ": refused, not a directory (a symbolic link is never followed)";
+    if (st.st_uid != getuid())
+        return "--remove-tree " + path + ": refused, it belongs to uid " + std::to_string(st.st_uid)
+            + ", not to you (uid " + std::to_string(getuid()) + ")";
+    const std::string error = removeAll(path, ids);
+    return error.empty() ? std::string() : "--remove-tree " + path + ": cannot remove " + error;
+}
+
 } // namespace TreeRemoval
