@@ -88,6 +88,10 @@ private Q_SLOTS:
         const QString rootfs = m_home->path(qs("rootfs"));
         const QString failure = BusyboxRootfs::create(rootfs);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // A stand-in package manager, so CONTAINER_PACKAGES can be seen reaching the image's own.
+        QVERIFY(TempHome::writeFile(rootfs + qs("/usr/local/bin/apk"), "#!/bin/sh\necho \"$@\" >/etc/apk-called\n"));
+        QVERIFY(QFile::setPermissions(rootfs + qs("/usr/local/bin/apk"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                                              | QFile::ReadOther | QFile::ExeOther));
         m_tarball = m_home->path(qs("image.tar"));
         QProcess tar;
         tar.start(qs("tar"), {qs("-C"), rootfs, qs("-cf"), m_tarball, qs(".")});
@@ -191,6 +195,21 @@ private Q_SLOTS:
         QVERIFY(session.waitForFinished(20000));
         QCOMPARE(session.exitCode(), 0);
         QVERIFY(launcher.release(r));
+    }
+
+    void packagesAreInstalledOnFirstBoot()
+    {
+        WslLauncher::Options withPackages = options();
+        withPackages.packages = {qs("git"), qs("cmake"), qs("bad;name")};
+        WslLauncher launcher(withPackages);
+        const SessionRecord r = record();
+        const LaunchSpec s = spec({qs("cat"), qs("/etc/apk-called")});
+        QVERIFY(launcher.prepare(s, r));
+        const Result<LaunchCommand> command = launcher.command(s, r);
+        QVERIFY(command);
+        const Ran ran = runToEnd(*command);
+        QVERIFY(launcher.release(r));
+        QCOMPARE(ran.out, QByteArray("add --no-cache git cmake\n"));
     }
 
     void environmentTravelsInWslenv()
