@@ -120,6 +120,11 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), r.error.c_str());
         QVERIFY(r.options.writableRootfs);
         QVERIFY(!parse({"--rootfs", "/img", "--", "true"}).options.writableRootfs);
+        r = parse({"--rootfs", "/img", "--writable-rootfs", "--all-capabilities", "--", "true"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QVERIFY(r.options.allCapabilities);
+        QVERIFY(!parse({"--rootfs", "/img", "--", "true"}).options.allCapabilities);
+        QVERIFY(parse({"--enter", "42", "--all-capabilities", "--", "true"}).options.allCapabilities);
     }
 
     void rejects_data()

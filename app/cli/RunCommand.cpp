@@ -51,6 +51,13 @@ Result<RunOptions> parse(const QStringList &args)
             return value.error();
         if (!value->has_value())
             return {};
+#ifndef Q_OS_WIN
+        // Only a WSL session can use a Windows path here; it checks the path inside the distribution.
+        if (VolumeSpec::isWindowsAbsolute(**value) || VolumeSpec::isUnc(**value)) {
+            *target = **value;
+            return {};
+        }
+#endif
         const QFileInfo info(Paths::expandTilde(**value));
         if (!info.isDir())
             return Error::notFound(QStringLiteral("%1 %2: no such directory").arg(flag, **value));

@@ -35,6 +35,13 @@ LiveSessions liveSessions(const SessionStore &store)
     return live;
 }
 
+/// A live session owns its distribution, and one with a `-N` suffix it imported when the name was taken.
+bool isOwned(const QSet<QString> &liveDistros, const QString &name)
+{
+    const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
+    return liveDistros.contains(name) || (dash > 8 && liveDistros.contains(name.left(dash)));
+}
+
 } // namespace
 
 QString Orphan::kindName(Kind kind)
@@ -108,7 +115,7 @@ Result<QList<Orphan>> OrphanCleaner::scan() const
         if (!distros)
             return distros.error();
         for (const QString &name : *distros) {
-            if (name.startsWith(QLatin1String("scorpiox-")) && !live.distros.contains(name))
+            if (name.startsWith(QLatin1String("scorpiox-")) && !isOwned(live.distros, name))
                 orphans.append({Orphan::Kind::Distro, name.mid(9), name, 0, QStringLiteral("no running session owns it")});
         }
     }
@@ -147,7 +154,7 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
             break;
         }
         case Orphan::Kind::Distro:
-            if (live.distros.contains(orphan.path))
+            if (isOwned(live.distros, orphan.path))
                 continue;
             removed = m_distros.remove ? m_distros.remove(orphan.path)
                                        : Result<void>(Error::unsupported(QStringLiteral("WSL is not available here")));

@@ -316,7 +316,8 @@ void Session::launch()
     if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
         qCWarning(lcSessions) << saved.error().message;
     m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (m_launcher->backend() == QLatin1String("host") && m_config.timeoutSec > 0)
+    // scorpiox-unshare times its container out itself; on the other backends the session does.
+    if (m_launcher->backend() != QLatin1String("namespace") && m_config.timeoutSec > 0)
         m_hostTimeout.start(m_config.timeoutSec * 1000);
     setState(State::Running);
     if (m_stopRequested)

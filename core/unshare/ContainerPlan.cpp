@@ -206,7 +206,8 @@ std::string ContainerPlan::buildCommand(NetMode net)
     argv.push_back(nullptr);
 
     lastCapability = Capabilities::lastCapability();
-    keepCapabilities = Capabilities::containerDefault();
+    // Only the WSL simulator asks for all: a distribution's root may mount, as the WSL backend does.
+    keepCapabilities = opts.allCapabilities ? ~0ULL : Capabilities::containerDefault();
     seccompProgram.clear();
     if (net == NetMode::None) {
         const std::string error = NetworkFilter::compile(&seccompProgram);

@@ -10,8 +10,10 @@
 const char kUsage[] =
     "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR] [--bind HOST:CONT[:ro]]...\n"
     "                        [--net host|isolated|none] [--hostname NAME] [--workdir DIR] [--env K=V]...\n"
-    "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] [--writable-rootfs] -- CMD [ARG...]\n"
-    "       scorpiox-unshare --enter PID [--net MODE] [--workdir DIR] [--env K=V]... [--info-fd N] -- CMD [ARG...]\n"
+    "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] [--writable-rootfs] [--all-capabilities]\n"
+    "                        -- CMD [ARG...]\n"
+    "       scorpiox-unshare --enter PID [--net MODE] [--workdir DIR] [--env K=V]... [--info-fd N] [--all-capabilities]\n"
+    "                        -- CMD [ARG...]\n"
     "       scorpiox-unshare --remove-tree DIR\n";
 
 namespace {
@@ -142,10 +144,15 @@ ParseResult parseArguments(int argc, const char *const *argv)
             arg.resize(eq);
             hasInlineValue = true;
         }
-        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs") {
+        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs" || arg == "--all-capabilities") {
             if (hasInlineValue) {
                 result.error = arg + " takes no value";
                 return result;
+            }
+            if (arg == "--all-capabilities") {
+                o.allCapabilities = true;
+                given.push_back(arg);
+                continue;
             }
             if (arg == "--writable-rootfs") {
                 o.writableRootfs = true;
@@ -279,7 +286,7 @@ ParseResult parseArguments(int argc, const char *const *argv)
         return result;
     }
     if (o.enterPid != 0) {
-        result.error = onlyWith("--enter", given, {"--enter", "--net", "--workdir", "--env", "--info-fd"});
+        result.error = onlyWith("--enter", given, {"--enter", "--net", "--workdir", "--env", "--info-fd", "--all-capabilities"});
         if (result.ok() && o.command.empty())
             result.error = "no command given: put it after --";
         return result;

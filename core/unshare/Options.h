@@ -24,6 +24,7 @@ struct Options
     std::vector<std::string> layers; ///< read-only layers over rootfs, lowest first
     std::string overlay;
     bool writableRootfs = false;     ///< bind rootfs itself read-write (a persistent root, as WSL's)
+    bool allCapabilities = false;    ///< keep every capability of the user namespace (root of a WSL distro)
     std::vector<BindOption> binds;
     NetMode net = NetMode::Host;
     std::string hostname;
