@@ -117,6 +117,31 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(stateDir() + qs("/distros.json")));
     }
 
+    void tmuxKeysApplyWhenStartedFromTmux()
+    {
+        QVERIFY(QDir().mkpath(m_drive + qs("/tmux share")));
+        QVERIFY(TempHome::writeFile(m_drive + qs("/tmux share/seen.txt"), "from tmux mount\n"));
+        // The project is a Windows folder here, so the keys go into the global file.
+        const QString global = m_home->home() + qs("/scorpiox-env.txt");
+        const QByteArray before = TempHome::readFile(global);
+        QVERIFY(TempHome::writeFile(global, before + "TMUX_WSL_VOLUME_MOUNT=C:\\tmux share:/shared:ro\n"
+                                                     "TMUX_WSL_EXTRA_ARGS=-e FROM_TMUX=yes --net isolated\n"));
+        const QStringList command = {qs("--"), qs("sh"), qs("-c"),
+                                     qs("cat /shared/seen.txt; echo env=$FROM_TMUX; ls /sys/class/net | tr '\\n' ' '")};
+        qputenv("TMUX", "/tmp/tmux-1000/default,1234,0");
+        const CliResult inTmux = run(command);
+        qunsetenv("TMUX");
+        const CliResult outside = run(command);
+        QVERIFY(TempHome::writeFile(global, before));
+        QCOMPARE(inTmux.exitCode, 0);
+        QVERIFY2(inTmux.out.contains("from tmux mount\n"), inTmux.out.constData());
+        QVERIFY(inTmux.out.contains("env=yes\n"));
+        QVERIFY2(!inTmux.out.contains("eth"), inTmux.out.constData()); // --net isolated from the extra arguments
+        QVERIFY(!outside.out.contains("from tmux mount"));
+        QVERIFY(outside.out.contains("env=\n"));
+        verifyNothingLeft();
+    }
+
     void exitCodes_data()
     {
         QTest::addColumn<QStringList>("command");

@@ -6,7 +6,7 @@
 #include "ExitCode.h"
 #include "SignalPipe.h"
 #include "TerminalRelay.h"
-#include "pty/UnixPty.h"
+#include "pty/Pty.h"
 #include "sessions/SessionEnvironment.h"
 #include "sessions/SessionManager.h"
 #include "sessions/SessionStore.h"
@@ -51,7 +51,8 @@ int ExecCommand::run(const QStringList &args, Console &console)
         env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
 
     if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
-        UnixPty pty;
+        std::unique_ptr<Pty> ptyOwner(Pty::create());
+        Pty &pty = *ptyOwner;
         PtyStartOptions options;
         options.program = command->program;
         options.arguments = command->arguments;

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 
 #include <csignal>
 #include <memory>
@@ -124,6 +125,19 @@ int RunCommand::run(const QStringList &args, Console &console)
     const std::unique_ptr<Settings> settings = loadCliSettings(console, options->request.projectDir);
     if (!settings)
         return ExitCode::RuntimeFailed;
+    // Started from tmux, a WSL session also takes the seed's TMUX_WSL_* keys: the extra
+    // arguments go first so the command line's own flags still win.
+    const Result<QString> backend =
+        SessionManager::resolveBackend(options->request.backend, SessionConfig::fromSettings(*settings));
+    if (qEnvironmentVariableIsSet("TMUX") && backend && *backend == QLatin1String("wsl")) {
+        QStringList extra = QProcess::splitCommand(settings->value(QStringLiteral("TMUX_WSL_EXTRA_ARGS")));
+        const QString volume = settings->value(QStringLiteral("TMUX_WSL_VOLUME_MOUNT"));
+        if (!volume.isEmpty())
+            extra << QStringLiteral("-v") << volume;
+        options = parse(extra + args);
+        if (!options)
+            return fail(QStringLiteral("TMUX_WSL_EXTRA_ARGS/TMUX_WSL_VOLUME_MOUNT: ") + options.error().message);
+    }
     for (const auto &[key, value] : options->overrides) {
         if (Result<void> set = settings->setOverride(key, value); !set)
             return fail(set.error().message);

@@ -34,6 +34,9 @@ class Pty : public QObject
 public:
     using QObject::QObject;
 
+    /// This platform's terminal: a UnixPty, or a ConPty on Windows.
+    static Pty *create(QObject *parent = nullptr);
+
     virtual Result<void> start(const PtyStartOptions &options) = 0;
     virtual void write(const QByteArray &bytes) = 0;
     /// The new size reaches the program (TIOCSWINSZ / ResizePseudoConsole, which sends SIGWINCH).

@@ -9,7 +9,7 @@
 #include "SessionStore.h"
 #include "images/ImageCache.h"
 #include "images/ImagePuller.h"
-#include "pty/UnixPty.h"
+#include "pty/Pty.h"
 #include "secrets/SecretStore.h"
 
 #include <QDateTime>
@@ -326,7 +326,7 @@ void Session::launch()
 
 Result<void> Session::startTerminal(const LaunchCommand &command, int statusFd)
 {
-    auto *pty = new UnixPty(this);
+    Pty *pty = Pty::create(this);
     PtyStartOptions options;
     options.program = command.program;
     options.arguments = command.arguments;
