@@ -9,7 +9,11 @@
 #include "PullCommand.h"
 #include "RmCommand.h"
 #include "ExitCode.h"
+#include "CleanupCommand.h"
+#include "ExecCommand.h"
 #include "RunCommand.h"
+#include "SessionsCommand.h"
+#include "StopCommand.h"
 #include "SecretCommand.h"
 
 CliApp::CliApp()
@@ -18,6 +22,10 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<DoctorCommand>());
     m_commands.push_back(std::make_unique<SecretCommand>());
     m_commands.push_back(std::make_unique<RunCommand>());
+    m_commands.push_back(std::make_unique<SessionsCommand>());
+    m_commands.push_back(std::make_unique<StopCommand>());
+    m_commands.push_back(std::make_unique<ExecCommand>());
+    m_commands.push_back(std::make_unique<CleanupCommand>());
     m_commands.push_back(std::make_unique<ImagesCommand>());
     m_commands.push_back(std::make_unique<PullCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());

@@ -2,6 +2,7 @@
 #include "RunCommand.h"
 
 #include "CliArgs.h"
+#include "CliSettings.h"
 #include "ExitCode.h"
 #include "Paths.h"
 #include "ProgressBar.h"
@@ -113,18 +114,11 @@ int RunCommand::run(const QStringList &args, Console &console)
     if (!options)
         return fail(options.error().message);
 
-    Settings settings(Paths::scorpioxHome(), options->request.projectDir);
-    bool settingsValid = true;
-    for (const Diagnostic &diagnostic : settings.load()) {
-        if (diagnostic.isError()) {
-            console.err << "scorpiox-desktop: " << diagnostic.toString() << '\n';
-            settingsValid = false;
-        }
-    }
-    if (!settingsValid)
-        return fail(QStringLiteral("fix the settings above ('config validate' checks them)"));
+    const std::unique_ptr<Settings> settings = loadCliSettings(console, options->request.projectDir);
+    if (!settings)
+        return ExitCode::RuntimeFailed;
     for (const auto &[key, value] : options->overrides) {
-        if (Result<void> set = settings.setOverride(key, value); !set)
+        if (Result<void> set = settings->setOverride(key, value); !set)
             return fail(set.error().message);
     }
 
@@ -132,7 +126,7 @@ int RunCommand::run(const QStringList &args, Console &console)
     request.terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
     if (request.terminal)
         std::tie(request.rows, request.columns) = TerminalRelay::sizeOf(STDIN_FILENO);
-    const SessionConfig config = SessionConfig::fromSettings(settings);
+    const SessionConfig config = SessionConfig::fromSettings(*settings);
 
     SessionManager manager;
     const Result<Session *> started = manager.start(request, config);
@@ -156,8 +150,8 @@ int RunCommand::run(const QStringList &args, Console &console)
             if (state != Session::State::Running)
                 return;
             bar.finish();
-            if (request.terminal)
-                relay = std::make_unique<TerminalRelay>(session);
+            if (request.terminal && session->pty())
+                relay = std::make_unique<TerminalRelay>(session->pty());
         });
         QObject::connect(session, &Session::finished, session, [&, exit](int code, const QString &reason) {
             relay.reset();

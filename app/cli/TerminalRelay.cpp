@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TerminalRelay.h"
 
-#include "sessions/Session.h"
+#include "pty/Pty.h"
 
 #include <QSocketNotifier>
 
@@ -9,9 +9,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-TerminalRelay::TerminalRelay(Session *session, QObject *parent)
+TerminalRelay::TerminalRelay(Pty *pty, QObject *parent)
     : QObject(parent)
-    , m_session(session)
+    , m_pty(pty)
 {
     if (::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
         termios raw = m_saved;
@@ -20,7 +20,7 @@ TerminalRelay::TerminalRelay(Session *session, QObject *parent)
     }
     m_input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
     connect(m_input, &QSocketNotifier::activated, this, &TerminalRelay::readInput);
-    connect(session, &Session::output, this, &TerminalRelay::writeOutput);
+    connect(pty, &Pty::dataReceived, this, &TerminalRelay::writeOutput);
 }
 
 TerminalRelay::~TerminalRelay()
@@ -40,7 +40,7 @@ std::pair<int, int> TerminalRelay::sizeOf(int fd)
 void TerminalRelay::updateSize()
 {
     const auto [rows, columns] = sizeOf(STDIN_FILENO);
-    m_session->resize(rows, columns);
+    m_pty->resize(rows, columns);
 }
 
 void TerminalRelay::readInput()
@@ -48,7 +48,7 @@ void TerminalRelay::readInput()
     char buffer[4096];
     const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
     if (n > 0) {
-        m_session->write(QByteArray(buffer, n));
+        m_pty->write(QByteArray(buffer, n));
     } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
         m_input->setEnabled(false);
     }

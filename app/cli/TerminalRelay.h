@@ -5,18 +5,18 @@
 
 #include <termios.h>
 
+class Pty;
 class QSocketNotifier;
-class Session;
 
-/// Connects the caller's terminal to a session's terminal: raw mode on stdin, keystrokes to the
-/// session, its output to stdout, window-size changes passed on. The caller's terminal settings
+/// Connects the caller's terminal to a program's terminal (a session's, or an exec'd shell's):
+/// raw mode on stdin, keystrokes to the program, its output to stdout, window-size changes passed on. The caller's terminal settings
 /// come back when the relay is destroyed, whichever way the command ends.
 class TerminalRelay : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit TerminalRelay(Session *session, QObject *parent = nullptr);
+    explicit TerminalRelay(Pty *pty, QObject *parent = nullptr);
     ~TerminalRelay() override;
 
     /// The size of the terminal on @p fd as {rows, columns}; {24, 80} when it has none.
@@ -28,7 +28,7 @@ private:
     void readInput();
     void writeOutput(const QByteArray &bytes);
 
-    Session *m_session;
+    Pty *m_pty;
     QSocketNotifier *m_input = nullptr;
     termios m_saved {};
     bool m_raw = false;

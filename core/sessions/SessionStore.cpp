@@ -65,7 +65,7 @@ Result<SessionRecord> SessionStore::create(SessionRecord record, const QStringLi
     return Error::io(QStringLiteral("cannot find a free session id in %1").arg(recordsDir()));
 }
 
-Result<void> SessionStore::update(const SessionRecord &record)
+Result<void> SessionStore::update(const SessionRecord &record) const
 {
     QSaveFile file(recordPath(record.id));
     if (!file.open(QIODevice::WriteOnly))
@@ -76,7 +76,7 @@ Result<void> SessionStore::update(const SessionRecord &record)
     return {};
 }
 
-void SessionStore::remove(const QString &id)
+void SessionStore::remove(const QString &id) const
 {
     QFile::remove(recordPath(id));
     QFile::remove(logPath(id));

@@ -21,9 +21,9 @@ public:
     /// atomically and exclusively, so two processes can never claim the same id.
     Result<SessionRecord> create(SessionRecord record, const QStringList &taken = {});
     /// Replaces the record atomically.
-    Result<void> update(const SessionRecord &record);
+    Result<void> update(const SessionRecord &record) const;
     /// Removes the record and its log.
-    void remove(const QString &id);
+    void remove(const QString &id) const;
 
     struct Listing
     {

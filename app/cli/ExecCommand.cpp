@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ExecCommand.h"
+
+#include "CliArgs.h"
+#include "CliSettings.h"
+#include "ExitCode.h"
+#include "SignalPipe.h"
+#include "TerminalRelay.h"
+#include "pty/UnixPty.h"
+#include "sessions/SessionEnvironment.h"
+#include "sessions/SessionManager.h"
+#include "sessions/SessionStore.h"
+
+#include <QProcess>
+
+#include <csignal>
+#include <unistd.h>
+
+int ExecCommand::run(const QStringList &args, Console &console)
+{
+    auto fail = [&console](const QString &message) {
+        console.err << "scorpiox-desktop: " << message << '\n';
+        console.err.flush();
+        return ExitCode::RuntimeFailed;
+    };
+    CliArgs cli(args);
+    const Result<QStringList> words = cli.positionals();
+    if (!words || words->size() != 1)
+        return fail(QStringLiteral("usage: exec ID [-- CMD [ARG...]]"));
+    const std::unique_ptr<Settings> settings = loadCliSettings(console);
+    if (!settings)
+        return ExitCode::RuntimeFailed;
+    const SessionConfig config = SessionConfig::fromSettings(*settings);
+    const Result<SessionRecord> record = SessionStore(config.cacheDir).find(words->first());
+    if (!record)
+        return fail(record.error().message);
+    if (!record->isOwnerAlive())
+        return fail(QStringLiteral("session %1 is not running; 'cleanup' removes what it left").arg(record->id));
+    const Result<std::unique_ptr<Launcher>> launcher = SessionManager::makeLauncher(record->backend, config);
+    if (!launcher)
+        return fail(launcher.error().message);
+    const Result<LaunchCommand> command = (*launcher)->enter(*record, cli.command());
+    if (!command)
+        return fail(command.error().message);
+    const Result<QStringList> environment =
+        SessionEnvironment::build(QProcessEnvironment::systemEnvironment(), {}, command->environment);
+    if (!environment)
+        return fail(environment.error().message);
+    QProcessEnvironment env;
+    for (const QString &pair : *environment)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+
+    if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
+        UnixPty pty;
+        PtyStartOptions options;
+        options.program = command->program;
+        options.arguments = command->arguments;
+        options.environment = env;
+        options.workingDirectory = command->workingDirectory;
+        std::tie(options.rows, options.columns) = TerminalRelay::sizeOf(STDIN_FILENO);
+        if (Result<void> started = pty.start(options); !started)
+            return fail(started.error().message);
+        auto relay = std::make_unique<TerminalRelay>(&pty);
+        SignalPipe forwarded({SIGWINCH, SIGTERM, SIGHUP});
+        return runEventLoop([&](std::function<void(int)> exit) {
+            QObject::connect(&pty, &Pty::finished, &pty, [&relay, exit](int code, int signal) {
+                relay.reset();
+                exit(signal ? ExitCode::SignalBase + signal : code);
+            });
+            QObject::connect(&forwarded, &SignalPipe::received, &pty, [&](int signal) {
+                if (signal == SIGWINCH)
+                    relay->updateSize();
+                else
+                    ::kill(pid_t(pty.processId()), signal);
+            });
+        });
+    }
+    QProcess process;
+    process.setProgram(command->program);
+    process.setArguments(command->arguments);
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.setInputChannelMode(QProcess::ForwardedInputChannel);
+    process.start();
+    if (!process.waitForStarted(-1))
+        return fail(QStringLiteral("cannot start %1: %2").arg(command->program, process.errorString()));
+    process.waitForFinished(-1);
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : ExitCode::SignalBase + process.exitCode();
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OrphanCleaner.h"
+
+#include "Paths.h"
+#include "SessionStore.h"
+#include "images/DirectoryTree.h"
+#include "images/ImageCache.h"
+#include "images/ImageLock.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSet>
+
+namespace {
+
+const QString kOverlayPrefix = QStringLiteral("session-");
+
+/// Ids of the sessions whose owner still runs, and the distributions they own.
+struct LiveSessions
+{
+    QSet<QString> ids;
+    QSet<QString> distros;
+};
+
+LiveSessions liveSessions(const SessionStore &store)
+{
+    LiveSessions live;
+    for (const SessionRecord &record : store.list().records) {
+        if (record.isOwnerAlive()) {
+            live.ids.insert(record.id);
+            if (!record.distro.isEmpty())
+                live.distros.insert(record.distro);
+        }
+    }
+    return live;
+}
+
+/// Deletes a tree; what a container's full uid mapping left owned by other ids is removed
+/// from inside a user namespace by the launcher.
+Result<void> removeTree(const QString &path)
+{
+    if (DirectoryTree::remove(path))
+        return {};
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::MergedChannels);
+    helper.start(Paths::unshareHelper(), {QStringLiteral("--remove-tree"), path});
+    if (!helper.waitForFinished(120000) || helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
+        return Error::permission(QStringLiteral("cannot remove %1: %2").arg(path, QString::fromLocal8Bit(helper.readAll()).trimmed()));
+    return {};
+}
+
+} // namespace
+
+QString Orphan::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Record:
+        return QStringLiteral("record");
+    case Kind::Overlay:
+        return QStringLiteral("overlay");
+    case Kind::Staging:
+        return QStringLiteral("staging");
+    case Kind::Distro:
+        return QStringLiteral("distro");
+    }
+    return {};
+}
+
+OrphanCleaner::OrphanCleaner(QString cacheDir, DistroControl distros)
+    : m_cacheDir(std::move(cacheDir))
+    , m_distros(std::move(distros))
+{
+}
+
+Result<QList<Orphan>> OrphanCleaner::scan() const
+{
+    QList<Orphan> orphans;
+    const SessionStore store(m_cacheDir);
+    const SessionStore::Listing listing = store.list();
+    for (const SessionRecord &record : listing.records) {
+        if (record.isOwnerAlive())
+            continue;
+        orphans.append({Orphan::Kind::Record, record.id, store.recordPath(record.id),
+                        QFileInfo(store.recordPath(record.id)).size() + QFileInfo(store.logPath(record.id)).size(),
+                        QStringLiteral("owner process %1 is gone").arg(record.owner.pid)});
+    }
+    for (qsizetype i = 0; i < listing.unreadable.size(); ++i) {
+        const QString path = listing.unreadablePaths.at(i);
+        orphans.append({Orphan::Kind::Record, QFileInfo(path).completeBaseName(), path, QFileInfo(path).size(),
+                        listing.unreadable.at(i).message});
+    }
+    const LiveSessions live = liveSessions(store);
+    // Logs without a record: the record went first and the log was left by a crash in between.
+    for (const QFileInfo &log : QDir(store.recordsDir()).entryInfoList({QStringLiteral("*.log")}, QDir::Files)) {
+        const QString id = log.completeBaseName();
+        if (!live.ids.contains(id) && !QFileInfo::exists(store.recordPath(id)))
+            orphans.append({Orphan::Kind::Record, id, log.filePath(), log.size(), QStringLiteral("log of an ended session")});
+    }
+
+    const QString overlays = m_cacheDir + QStringLiteral("/overlays");
+    for (const QFileInfo &dir : QDir(overlays).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString id = dir.fileName().startsWith(kOverlayPrefix) ? dir.fileName().mid(kOverlayPrefix.size()) : QString();
+        if (!id.isEmpty() && live.ids.contains(id))
+            continue;
+        orphans.append({Orphan::Kind::Overlay, id, dir.filePath(), DirectoryTree::diskUsage(dir.filePath()),
+                        QStringLiteral("no running session owns it")});
+    }
+
+    const ImageCache cache(m_cacheDir);
+    for (const QFileInfo &entry : QDir(cache.tmpDir()).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        if (entry.fileName().endsWith(QLatin1String(".lock")) || !entry.fileName().contains(QLatin1Char('@')))
+            continue;
+        ImageLock lock = cache.lockFor(entry.fileName().section(QLatin1Char('@'), 0, 0));
+        const Result<bool> locked = lock.tryLock();
+        if (locked && *locked)
+            orphans.append({Orphan::Kind::Staging, {}, entry.filePath(), DirectoryTree::diskUsage(entry.filePath()),
+                            QStringLiteral("left by an interrupted pull or import")});
+    }
+
+    if (m_distros.list) {
+        const Result<QStringList> distros = m_distros.list();
+        if (!distros)
+            return distros.error();
+        for (const QString &name : *distros) {
+            if (name.startsWith(QLatin1String("scorpiox-")) && !live.distros.contains(name))
+                orphans.append({Orphan::Kind::Distro, name.mid(9), name, 0, QStringLiteral("no running session owns it")});
+        }
+    }
+    return orphans;
+}
+
+OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
+{
+    Report report;
+    const SessionStore store(m_cacheDir);
+    const LiveSessions live = liveSessions(store);
+    for (const Orphan &orphan : orphans) {
+        if (!orphan.id.isEmpty() && live.ids.contains(orphan.id) && orphan.kind != Orphan::Kind::Staging)
+            continue; // it came alive (or was misjudged): never touch a live session
+        Result<void> removed;
+        switch (orphan.kind) {
+        case Orphan::Kind::Record:
+            if (orphan.path.endsWith(QLatin1String(".json")) && SessionRecord::isValidId(orphan.id)
+                && orphan.path == store.recordPath(orphan.id))
+                store.remove(orphan.id);
+            else
+                QFile::remove(orphan.path);
+            if (QFileInfo::exists(orphan.path))
+                removed = Error::io(QStringLiteral("cannot remove %1").arg(orphan.path));
+            break;
+        case Orphan::Kind::Overlay:
+            removed = removeTree(orphan.path);
+            break;
+        case Orphan::Kind::Staging: {
+            const ImageCache cache(m_cacheDir);
+            ImageLock lock = cache.lockFor(QFileInfo(orphan.path).fileName().section(QLatin1Char('@'), 0, 0));
+            const Result<bool> locked = lock.tryLock();
+            if (!locked || !*locked)
+                continue; // a pull has started meanwhile
+            removed = removeTree(orphan.path);
+            break;
+        }
+        case Orphan::Kind::Distro:
+            if (live.distros.contains(orphan.path))
+                continue;
+            removed = m_distros.remove ? m_distros.remove(orphan.path)
+                                       : Result<void>(Error::unsupported(QStringLiteral("WSL is not available here")));
+            break;
+        }
+        if (removed) {
+            report.removed.append(orphan);
+            report.bytesFreed += orphan.bytes;
+        } else {
+            report.failures.append(removed.error());
+        }
+    }
+    return report;
+}
