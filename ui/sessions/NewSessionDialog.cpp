@@ -5,6 +5,7 @@
 #include "config/Settings.h"
 #include "config/SettingsSchema.h"
 #include "images/ImageCache.h"
+#include "launch/CommandWords.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,7 +17,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -184,7 +184,8 @@ SessionRequest NewSessionDialog::request() const
     SessionRequest request;
     request.projectDir = projectDir();
     request.volumes = m_mounts->mounts();
-    request.command = QProcess::splitCommand(m_command->text());
+    const Result<QStringList> command = CommandWords::split(m_command->text());
+    request.command = command ? *command : QStringList();
     return request;
 }
 
@@ -208,8 +209,8 @@ QString NewSessionDialog::problem() const
         return tr("The project folder %1 does not exist.").arg(project);
     if (const QString mounts = m_mounts->problem(); !mounts.isEmpty())
         return mounts;
-    if (!m_command->text().trimmed().isEmpty() && QProcess::splitCommand(m_command->text()).isEmpty())
-        return tr("The command cannot be read; check its quotes.");
+    if (const Result<QStringList> command = CommandWords::split(m_command->text()); !command)
+        return command.error().message;
     return {};
 }
 
