@@ -3,6 +3,7 @@
 
 #include "config/Settings.h"
 #include "doctor/HostCheckView.h"
+#include "images/ImagesView.h"
 #include "sessions/SessionsView.h"
 
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     , m_pages(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_sessions(new SessionsView(sessions, settings, m_stack))
+    , m_images(new ImagesView(settings, m_stack))
     , m_system(new HostCheckView(settings->home(), settings->projectDir(), m_stack))
 {
     setWindowTitle(tr("Scorpiox Desktop"));
@@ -25,6 +27,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     m_pages->setSpacing(2);
     m_pages->setFrameShape(QFrame::NoFrame);
     addPage(m_sessions, QStringLiteral("utilities-terminal"), tr("Sessions"));
+    addPage(m_images, QStringLiteral("drive-harddisk"), tr("Images"));
     addPage(m_system, QStringLiteral("computer"), tr("System"));
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(SessionsPage);

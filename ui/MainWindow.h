@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class HostCheckView;
+class ImagesView;
 class QListWidget;
 class QStackedWidget;
 class SessionManager;
@@ -18,13 +19,14 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { SessionsPage, SystemPage };
+    enum Page { SessionsPage, ImagesPage, SystemPage };
 
     MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent = nullptr);
 
     void showPage(Page page);
     Page currentPage() const;
     SessionsView *sessionsView() const { return m_sessions; }
+    ImagesView *imagesView() const { return m_images; }
     HostCheckView *systemView() const { return m_system; }
 
 private:
@@ -33,5 +35,6 @@ private:
     QListWidget *m_pages;
     QStackedWidget *m_stack;
     SessionsView *m_sessions;
+    ImagesView *m_images;
     HostCheckView *m_system;
 };

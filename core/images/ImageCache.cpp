@@ -3,6 +3,7 @@
 
 #include "DirectoryTree.h"
 #include "Logging.h"
+#include "sessions/SessionRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,11 +33,6 @@ void logIfFailed(const Result<void> &result)
 {
     if (!result)
         qCWarning(lcImages).noquote() << result.error().message;
-}
-
-bool processRuns(qint64 pid)
-{
-    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
 } // namespace
@@ -199,9 +195,10 @@ bool ImageCache::isInUse(const QString &name) const
         QFile file(sessions.filePath(record));
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        if (o.value(QStringLiteral("image")).toString() == name
-            && processRuns(o.value(QStringLiteral("pid")).toInteger()))
+        // The record names its owner as {"owner":{"pid","start_time"}}: alive means the same
+        // process still runs, not just any process that got the PID since.
+        const Result<SessionRecord> parsed = SessionRecord::fromJson(file.readAll(), file.fileName());
+        if (parsed && parsed->image == name && parsed->isOwnerAlive())
             return true;
     }
     return false;
