@@ -5,6 +5,7 @@
 #include "doctor/HostCheckView.h"
 #include "images/ImagesView.h"
 #include "sessions/SessionsView.h"
+#include "settings/SettingsView.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -16,6 +17,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     , m_stack(new QStackedWidget(this))
     , m_sessions(new SessionsView(sessions, settings, m_stack))
     , m_images(new ImagesView(settings, m_stack))
+    , m_settings(new SettingsView(settings, m_stack))
     , m_system(new HostCheckView(settings->home(), settings->projectDir(), m_stack))
 {
     setWindowTitle(tr("Scorpiox Desktop"));
@@ -28,6 +30,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     m_pages->setFrameShape(QFrame::NoFrame);
     addPage(m_sessions, QStringLiteral("utilities-terminal"), tr("Sessions"));
     addPage(m_images, QStringLiteral("drive-harddisk"), tr("Images"));
+    addPage(m_settings, QStringLiteral("preferences-system"), tr("Settings"));
     addPage(m_system, QStringLiteral("computer"), tr("System"));
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(SessionsPage);

@@ -9,6 +9,7 @@ class QListWidget;
 class QStackedWidget;
 class SessionManager;
 class SessionsView;
+class SettingsView;
 class Settings;
 
 /// The desktop window: a list of views on the left (Sessions, Images, Settings, Cleanup,
@@ -19,7 +20,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { SessionsPage, ImagesPage, SystemPage };
+    enum Page { SessionsPage, ImagesPage, SettingsPage, SystemPage };
 
     MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent = nullptr);
 
@@ -27,6 +28,7 @@ public:
     Page currentPage() const;
     SessionsView *sessionsView() const { return m_sessions; }
     ImagesView *imagesView() const { return m_images; }
+    SettingsView *settingsView() const { return m_settings; }
     HostCheckView *systemView() const { return m_system; }
 
 private:
@@ -36,5 +38,6 @@ private:
     QStackedWidget *m_stack;
     SessionsView *m_sessions;
     ImagesView *m_images;
+    SettingsView *m_settings;
     HostCheckView *m_system;
 };

@@ -26,22 +26,42 @@ Result<void> SettingsDraft::load()
 
 Result<void> SettingsDraft::save()
 {
+    if (Result<void> ok = savable(); !ok)
+        return ok;
+    const QByteArray bytes = text();
+    if (Result<void> written = write(m_path, bytes); !written)
+        return written;
+    markSaved(bytes);
+    return {};
+}
+
+Result<void> SettingsDraft::savable() const
+{
     if (!m_textError.isEmpty())
         return Error::invalid(m_textError);
     if (!m_errors.isEmpty()) {
-        const QString key = m_errors.keys().constFirst();
-        return Error::invalid(QStringLiteral("%1: %2").arg(key, m_errors.value(key)));
+        QStringList keys = m_errors.keys();
+        keys.sort();
+        return Error::invalid(QStringLiteral("%1: %2").arg(keys.constFirst(), m_errors.value(keys.constFirst())));
     }
-    const EnvFile document = m_document;
-    Result<void> saved = EnvFile::edit(m_path, [&document](EnvFile &file) -> Result<void> {
-        file = document;
+    return {};
+}
+
+Result<void> SettingsDraft::write(const QString &path, const QByteArray &text)
+{
+    Result<EnvFile> document = EnvFile::parse(text, path);
+    if (!document)
+        return document.error();
+    return EnvFile::edit(path, [&document](EnvFile &file) -> Result<void> {
+        file = *document;
         return {};
     });
-    if (!saved)
-        return saved;
-    m_savedBytes = m_document.toBytes();
+}
+
+void SettingsDraft::markSaved(const QByteArray &text)
+{
+    m_savedBytes = text;
     Q_EMIT changed();
-    return {};
 }
 
 QString SettingsDraft::value(const QString &key) const

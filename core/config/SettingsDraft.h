@@ -21,7 +21,18 @@ public:
     /// (Re)reads the file, dropping every edit; a missing file is an empty draft.
     Result<void> load();
     /// Writes the draft atomically under the file's lock; refused while anything is invalid.
+    /// Blocks while another process holds the lock: a GUI calls savable(), write() on a worker
+    /// thread and markSaved() instead.
     Result<void> save();
+    /// Why the draft cannot be saved now (an invalid value or text), or success.
+    Result<void> savable() const;
+    /// Replaces the file at @p path with @p text under its lock, atomically; @p text is parsed
+    /// first so that nothing unreadable is written. Thread-safe, blocking.
+    static Result<void> write(const QString &path, const QByteArray &text);
+    /// What the file held when last loaded or saved.
+    QByteArray savedText() const { return m_savedBytes; }
+    /// Records that @p text is now what the file holds (after a write()).
+    void markSaved(const QByteArray &text);
 
     /// The draft differs from what was last loaded or saved.
     bool isModified() const { return text() != m_savedBytes; }
