@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "cleanup/CleanupView.h"
 #include "config/Settings.h"
 #include "doctor/HostCheckView.h"
 #include "images/ImagesView.h"
@@ -18,6 +19,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     , m_sessions(new SessionsView(sessions, settings, m_stack))
     , m_images(new ImagesView(settings, m_stack))
     , m_settings(new SettingsView(settings, m_stack))
+    , m_cleanup(new CleanupView(settings, m_stack))
     , m_system(new HostCheckView(settings->home(), settings->projectDir(), m_stack))
 {
     setWindowTitle(tr("Scorpiox Desktop"));
@@ -31,6 +33,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     addPage(m_sessions, QStringLiteral("utilities-terminal"), tr("Sessions"));
     addPage(m_images, QStringLiteral("drive-harddisk"), tr("Images"));
     addPage(m_settings, QStringLiteral("preferences-system"), tr("Settings"));
+    addPage(m_cleanup, QStringLiteral("edit-clear"), tr("Cleanup"));
     addPage(m_system, QStringLiteral("computer"), tr("System"));
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(SessionsPage);

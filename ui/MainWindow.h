@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class CleanupView;
 class HostCheckView;
 class ImagesView;
 class QListWidget;
@@ -20,7 +21,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { SessionsPage, ImagesPage, SettingsPage, SystemPage };
+    enum Page { SessionsPage, ImagesPage, SettingsPage, CleanupPage, SystemPage };
 
     MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent = nullptr);
 
@@ -29,6 +30,7 @@ public:
     SessionsView *sessionsView() const { return m_sessions; }
     ImagesView *imagesView() const { return m_images; }
     SettingsView *settingsView() const { return m_settings; }
+    CleanupView *cleanupView() const { return m_cleanup; }
     HostCheckView *systemView() const { return m_system; }
 
 private:
@@ -39,5 +41,6 @@ private:
     SessionsView *m_sessions;
     ImagesView *m_images;
     SettingsView *m_settings;
+    CleanupView *m_cleanup;
     HostCheckView *m_system;
 };
