@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStyle>
 
 MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent)
     : QMainWindow(parent)
@@ -28,13 +29,15 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     m_pages->setViewMode(QListView::ListMode);
     m_pages->setIconSize(QSize(22, 22));
     m_pages->setFixedWidth(150);
-    m_pages->setSpacing(2);
     m_pages->setFrameShape(QFrame::NoFrame);
-    addPage(m_sessions, QStringLiteral("utilities-terminal"), tr("Sessions"));
-    addPage(m_images, QStringLiteral("drive-harddisk"), tr("Images"));
-    addPage(m_settings, QStringLiteral("preferences-system"), tr("Settings"));
-    addPage(m_cleanup, QStringLiteral("edit-clear"), tr("Cleanup"));
-    addPage(m_system, QStringLiteral("computer"), tr("System"));
+    QFont font = m_pages->font();
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    m_pages->setFont(font);
+    addPage(m_sessions, QStringLiteral("utilities-terminal"), QStyle::SP_MediaPlay, tr("Sessions"));
+    addPage(m_images, QStringLiteral("drive-harddisk"), QStyle::SP_DriveHDIcon, tr("Images"));
+    addPage(m_settings, QStringLiteral("preferences-system"), QStyle::SP_FileDialogDetailedView, tr("Settings"));
+    addPage(m_cleanup, QStringLiteral("edit-clear"), QStyle::SP_TrashIcon, tr("Cleanup"));
+    addPage(m_system, QStringLiteral("computer"), QStyle::SP_ComputerIcon, tr("System"));
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(SessionsPage);
 
@@ -48,10 +51,11 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     resize(1100, 720);
 }
 
-void MainWindow::addPage(QWidget *page, const QString &iconName, const QString &title)
+void MainWindow::addPage(QWidget *page, const QString &iconName, QStyle::StandardPixmap fallback, const QString &title)
 {
     m_stack->addWidget(page);
-    new QListWidgetItem(QIcon::fromTheme(iconName), title, m_pages);
+    auto *item = new QListWidgetItem(QIcon::fromTheme(iconName, style()->standardIcon(fallback)), title, m_pages);
+    item->setSizeHint(QSize(0, 40));
 }
 
 void MainWindow::showPage(Page page)

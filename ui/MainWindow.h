@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStyle>
 
 class CleanupView;
 class HostCheckView;
@@ -34,7 +35,7 @@ public:
     HostCheckView *systemView() const { return m_system; }
 
 private:
-    void addPage(QWidget *page, const QString &iconName, const QString &title);
+    void addPage(QWidget *page, const QString &iconName, QStyle::StandardPixmap fallback, const QString &title);
 
     QListWidget *m_pages;
     QStackedWidget *m_stack;

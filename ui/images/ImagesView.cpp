@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -68,8 +69,11 @@ ImagesView::ImagesView(Settings *settings, QWidget *parent)
 {
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this, &ImagesView::refresh);
-    m_pull = toolbar->addAction(QIcon::fromTheme(QStringLiteral("download")), tr("Pull"), this, [this] {
+    auto icon = [this](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QLatin1String(name), style()->standardIcon(fallback));
+    };
+    toolbar->addAction(icon("view-refresh", QStyle::SP_BrowserReload), tr("Refresh"), this, &ImagesView::refresh);
+    m_pull = toolbar->addAction(icon("download", QStyle::SP_ArrowDown), tr("Pull"), this, [this] {
         const QModelIndex remote = m_remoteTable->currentIndex();
         const QModelIndex cached = m_cachedTable->currentIndex();
         if (m_remoteTable->hasFocus() && remote.isValid())
@@ -79,9 +83,9 @@ ImagesView::ImagesView(Settings *settings, QWidget *parent)
         else if (remote.isValid())
             pull(m_remote->name(remote.row()));
     });
-    m_import = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("Import Tarball…"), this,
+    m_import = toolbar->addAction(icon("document-import", QStyle::SP_DialogOpenButton), tr("Import Tarball…"), this,
                                   [this] { showImportDialog(); });
-    m_delete = toolbar->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Delete"), this, [this] {
+    m_delete = toolbar->addAction(icon("edit-delete", QStyle::SP_TrashIcon), tr("Delete"), this, [this] {
         const QModelIndex cached = m_cachedTable->currentIndex();
         if (cached.isValid())
             askToDelete(m_cached->name(cached.row()));
@@ -166,7 +170,7 @@ ImagePuller *ImagesView::startJob(const QString &what)
     connect(m_job, &ImagePuller::failed, this, &ImagesView::onJobFailed);
     connect(m_job, &ImagePuller::succeeded, this, [this](const ImageMetadata &image) {
         m_messages->show(MessageBar::Kind::Success,
-                         tr("%1 is ready: image %2, %3 on disk.").arg(m_jobWhat, image.name, FormatText::bytes(image.diskSize)));
+                         tr("Image %1 is ready, %2 on disk.").arg(image.name, FormatText::bytes(image.diskSize)));
         endJob();
         Q_EMIT jobFinished(true);
     });

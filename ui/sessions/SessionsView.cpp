@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -34,22 +35,25 @@ SessionsView::SessionsView(SessionManager *manager, Settings *settings, QWidget 
 {
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_new = toolbar->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("New Session…"), this,
+    auto icon = [this](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QLatin1String(name), style()->standardIcon(fallback));
+    };
+    m_new = toolbar->addAction(icon("list-add", QStyle::SP_FileDialogNewFolder), tr("New Session…"), this,
                                [this] { showNewSessionDialog(); });
-    m_stop = toolbar->addAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Stop"), this, [this] {
+    m_stop = toolbar->addAction(icon("process-stop", QStyle::SP_MediaStop), tr("Stop"), this, [this] {
         if (Session *session = currentSession())
             session->stop();
     });
-    m_openTerminal = toolbar->addAction(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("Open Terminal"), this,
+    m_openTerminal = toolbar->addAction(icon("utilities-terminal", QStyle::SP_ComputerIcon), tr("Open Terminal"), this,
                                         [this] {
                                             if (Session *session = currentSession())
                                                 openTerminal(session);
                                         });
-    m_openShell = toolbar->addAction(QIcon::fromTheme(QStringLiteral("system-run")), tr("Open Shell"), this, [this] {
+    m_openShell = toolbar->addAction(icon("system-run", QStyle::SP_CommandLink), tr("Open Shell"), this, [this] {
         if (Session *session = currentSession())
             openShell(session);
     });
-    m_saveLog = toolbar->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("Save Log…"), this,
+    m_saveLog = toolbar->addAction(icon("document-save", QStyle::SP_DialogSaveButton), tr("Save Log…"), this,
                                    &SessionsView::chooseLogFile);
     m_new->setShortcut(QKeySequence::New);
     m_openShell->setToolTip(tr("Open a second terminal inside the running session"));
@@ -78,6 +82,8 @@ SessionsView::SessionsView(SessionManager *manager, Settings *settings, QWidget 
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    // The list needs a few rows; the terminals get the rest.
+    splitter->setSizes({160, 600});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -155,8 +161,16 @@ SessionTerminalTab *SessionsView::openTerminal(Session *session)
         }
     }
     auto *tab = new SessionTerminalTab(session, m_tabs);
-    const int index = m_tabs->addTab(tab, tr("%1 (%2)").arg(session->id(), session->image()));
+    const int index = m_tabs->addTab(tab, QString());
     m_tabs->setCurrentIndex(index);
+    // The id is known once the session has claimed its record, just after it starts.
+    auto retitle = [this, tab, session] {
+        const int at = m_tabs->indexOf(tab);
+        if (at >= 0)
+            m_tabs->setTabText(at, session->id().isEmpty() ? tr("new session") : tr("%1 · %2").arg(session->id(), session->image()));
+    };
+    retitle();
+    connect(session, &Session::stateChanged, tab, retitle);
     // The tab outlives nothing: when the session is forgotten, its terminal goes too.
     connect(session, &QObject::destroyed, tab, &QObject::deleteLater);
     return tab;
