@@ -186,6 +186,12 @@ private Q_SLOTS:
         QVERIFY(tab->stepText().contains(QStringLiteral("stopped")));
         QVERIFY(!view.stopAction()->isEnabled());
         QVERIFY(!view.openShellAction()->isEnabled());
+        QVERIFY(!view.openShell(session));
+        QVERIFY2(view.messageBar()->text().contains(QStringLiteral("not running")), qPrintable(view.messageBar()->text()));
+        // The log can still be saved once the session is over.
+        view.saveLog(session, logPath + QStringLiteral(".after"));
+        QVERIFY(saved.wait(5000));
+        QVERIFY(TempHome::readFile(logPath + QStringLiteral(".after")).contains("hello from scorpiox-"));
 
         // Forgetting a session removes its row and its terminal tab.
         manager.forget(session);
