@@ -8,7 +8,7 @@ build_deps=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
-    libarchive-dev libvterm-dev libseccomp-dev libgl-dev
+    libarchive-dev libssl-dev libvterm-dev libseccomp-dev libgl-dev
     busybox-static
 )
 test_deps=(
@@ -16,6 +16,12 @@ test_deps=(
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
     g++-mingw-w64-x86-64 wine wine64 xterm fonts-droid-fallback fonts-noto-color-emoji
+    dpkg-dev fakeroot lintian desktop-file-utils appstream
+    debootstrap bc curl
+)
+# The peers the benchmarks in tests/bench/ measure against.
+bench_deps=(
+    podman runc
 )
 
 sudo_cmd=()
@@ -25,7 +31,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 missing=()
-for pkg in "${build_deps[@]}" "${test_deps[@]}"; do
+for pkg in "${build_deps[@]}" "${test_deps[@]}" "${bench_deps[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 

@@ -186,15 +186,6 @@ private Q_SLOTS:
         QCOMPARE(bytes.count('\n'), 1 + writers * rounds);
     }
 
-    void doctorRuns()
-    {
-        TempHome tmp;
-        const CliResult r = CliRunner::cli({QStringLiteral("doctor")}, tmp.project());
-        QVERIFY(r.finished);
-        QVERIFY2(r.out.contains("user namespaces:"), r.out.constData());
-        QVERIFY(r.out.contains("launcher:"));
-        QVERIFY(r.out.contains("image cache:"));
-    }
 };
 
 const QByteArray TestCliConfig::kCommented = "\xEF\xBB\xBF# my project\r\n"

@@ -6,6 +6,7 @@
 #include "secrets/SecretStore.h"
 
 #include <QDirIterator>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -68,6 +69,49 @@ private Q_SLOTS:
         QVERIFY(!left->contains(QStringLiteral("ANTHROPIC_API_KEY")));
         QVERIFY(wait<void>([&](auto done) { store.remove(QStringLiteral("OTHER_TOKEN"), done); }).ok());
         QVERIFY(store.names().isEmpty());
+    }
+
+    void injectedIntoSessionsButNeverOnACommandLine()
+    {
+        if (!keyringRunning())
+            QSKIP("this run has no keychain service by design");
+        TempHome tmp;
+        QVERIFY(TempHome::writeFile(tmp.home() + QStringLiteral("/scorpiox-env.txt"), "container_memory_mb=0\n"));
+        const QByteArray value = "sk-injected-" + QByteArray::number(QCoreApplication::applicationPid());
+        QCOMPARE(CliRunner::cli({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("API_TOKEN")}, tmp.project(),
+                                value + '\n')
+                     .exitCode,
+                 0);
+        QCOMPARE(CliRunner::cli({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("OVERRIDDEN")}, tmp.project(),
+                                "from-keychain\n")
+                     .exitCode,
+                 0);
+        QProcess session;
+        session.setWorkingDirectory(tmp.project());
+        session.start(QStringLiteral(SCORPIOX_DESKTOP_BIN),
+                      {QStringLiteral("--cli"), QStringLiteral("run"), QStringLiteral("-e"), QStringLiteral("OVERRIDDEN="),
+                       QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo token=$API_TOKEN; echo overridden=$OVERRIDDEN; sleep 3")});
+        QVERIFY(session.waitForStarted());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += session.readAllStandardOutput();
+            return out.contains("overridden=");
+        }, 20000));
+        // While the session runs: no process's command line and no file under SCORPIOX_HOME
+        // (records, logs, settings) holds the value.
+        for (const QFileInfo &proc : QDir(QStringLiteral("/proc")).entryInfoList(QDir::Dirs)) {
+            const QByteArray cmdline = TempHome::readFile(proc.filePath() + QStringLiteral("/cmdline"));
+            QVERIFY2(!cmdline.contains(value), qPrintable(proc.filePath()));
+        }
+        for (QDirIterator it(tmp.home(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();)
+            QVERIFY2(!TempHome::readFile(it.next()).contains(value), qPrintable(it.filePath()));
+        QVERIFY(session.waitForFinished(20000));
+        out += session.readAllStandardOutput();
+        QCOMPARE(session.exitCode(), 0);
+        QVERIFY2(out.contains(QByteArray("token=" + value + "\n")), out.constData());
+        QVERIFY(out.contains("overridden=\n"));
+        QVERIFY(!session.readAllStandardError().contains(value));
     }
 
     void badNamesRefused()

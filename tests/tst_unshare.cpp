@@ -2,6 +2,8 @@
 // scorpiox-unshare end to end, as an ordinary user, over a busybox rootfs: real user, PID, mount
 // and network namespaces, real overlayfs, real signals.
 #include "BusyboxRootfs.h"
+#include "HostFacts.h"
+#include "ProcessWait.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -24,53 +26,7 @@ QString qs(const char *text)
     return QString::fromUtf8(text);
 }
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run finish(QProcess &p, int timeoutMs)
-{
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
-
-// Host processes whose command line holds @p marker (the tests tag theirs with a random number).
-int processesWith(const QByteArray &marker)
-{
-    int count = 0;
-    const QStringList pids = QDir(qs("/proc")).entryList(QDir::Dirs);
-    for (const QString &pid : pids) {
-        QFile cmdline(qs("/proc/") + pid + qs("/cmdline"));
-        if (pid.toInt() > 0 && pid.toInt() != getpid() && cmdline.open(QIODevice::ReadOnly)
-            && cmdline.readAll().contains(marker))
-            ++count;
-    }
-    return count;
-}
+using Run = ProcessOutcome;
 
 QByteArray treeChecksum(const QString &root)
 {
@@ -101,18 +57,6 @@ QByteArray sleeper(const char *digit, const QByteArray &tag)
     return QByteArray("sleep", 6) + digit + tag;
 }
 
-bool hasSubordinateRange()
-{
-    QFile subuid(qs("/etc/subuid"));
-    if (!subuid.open(QIODevice::ReadOnly) || access("/usr/bin/newuidmap", X_OK) != 0)
-        return false;
-    const QByteArray user = qgetenv("USER");
-    for (const QByteArray &line : subuid.readAll().split('\n')) {
-        if (!user.isEmpty() && line.startsWith(QByteArray(user + ':')))
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -154,7 +98,7 @@ private:
     Run run(const QStringList &args, const QProcessEnvironment &env = {}, int timeoutMs = 20000)
     {
         auto p = start(args, env);
-        return finish(*p, timeoutMs);
+        return ProcessWait::finish(*p, timeoutMs);
     }
 
     Run sh(const QString &script, const QStringList &extra = {})
@@ -376,14 +320,14 @@ private Q_SLOTS:
         p.setArguments(p.arguments() + withOverlay(fresh("ov"))
                        + QStringList {qs("--"), qs("/bin/ls"), qs("/proc/self/fd")});
         p.start();
-        const Run r = finish(p, 20000);
+        const Run r = ProcessWait::finish(p, 20000);
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("0\n1\n2\n3\n")); // 3 is ls's own directory handle
     }
 
     void setuidBinariesGainNothing()
     {
-        if (!hasSubordinateRange())
+        if (!HostFacts::hasSubordinateRange())
             QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap for a second id inside");
         const Run r = sh(qs("cp /probe /suid-probe && chmod 4755 /suid-probe && ls -ln /suid-probe | cut -c1-10; "
                             "grep NoNewPrivs /proc/self/status; su -s /bin/sh nobody -c '/suid-probe euid'"),
@@ -431,9 +375,9 @@ private Q_SLOTS:
         QCOMPARE(r.code, 124);
         QVERIFY(timer.elapsed() < 4000);
         QVERIFY(QFileInfo::exists(started));
-        QCOMPARE(processesWith(sleeper("1", tag)), 0);
-        QCOMPARE(processesWith(sleeper("2", tag)), 0);
-        QCOMPARE(processesWith(sleeper("3", tag)), 0);
+        QCOMPARE(ProcessWait::countWithCmdline(sleeper("1", tag)), 0);
+        QCOMPARE(ProcessWait::countWithCmdline(sleeper("2", tag)), 0);
+        QCOMPARE(ProcessWait::countWithCmdline(sleeper("3", tag)), 0);
     }
 
     void signalsToTheLauncher_data()
@@ -454,10 +398,10 @@ private Q_SLOTS:
         auto p = start(withOverlay(overlay)
                        + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                       qs("touch /workspace/%1; exec sleep 100").arg(ready)});
-        QVERIFY(waitUntil([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
+        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
         QVERIFY(QFileInfo::exists(overlay + qs("/upper")));
         ::kill(static_cast<pid_t>(p->processId()), signal);
-        const Run r = finish(*p, 10000);
+        const Run r = ProcessWait::finish(*p, 10000);
         QCOMPARE(r.code, code);
         QVERIFY(!QFileInfo::exists(overlay));
     }
@@ -470,14 +414,14 @@ private Q_SLOTS:
                        + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                       qs("sleep 4%1 & setsid sleep 5%1 & touch /workspace/%2; exec sleep 6%1")
                                           .arg(QString::fromLatin1(tag), ready)});
-        QVERIFY(waitUntil([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
-        QVERIFY(waitUntil([&] { return processesWith(sleeper("6", tag)) == 1; }, 5000));
-        QCOMPARE(processesWith(sleeper("4", tag)) + processesWith(sleeper("5", tag)), 2);
+        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
+        QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(sleeper("6", tag)) == 1; }, 5000));
+        QCOMPARE(ProcessWait::countWithCmdline(sleeper("4", tag)) + ProcessWait::countWithCmdline(sleeper("5", tag)), 2);
         ::kill(static_cast<pid_t>(p->processId()), SIGKILL);
         p->waitForFinished(5000);
-        QVERIFY(waitUntil([&] {
-            return processesWith(sleeper("4", tag)) + processesWith(sleeper("5", tag))
-                + processesWith(sleeper("6", tag)) == 0;
+        QVERIFY(ProcessWait::until([&] {
+            return ProcessWait::countWithCmdline(sleeper("4", tag)) + ProcessWait::countWithCmdline(sleeper("5", tag))
+                + ProcessWait::countWithCmdline(sleeper("6", tag)) == 0;
         }, 5000));
     }
 
@@ -536,7 +480,7 @@ private Q_SLOTS:
                                                                 "echo x > /scratch; sleep 0.3; cat /scratch")}));
         }
         for (int i = 0; i < 20; ++i) {
-            const Run r = finish(*running[static_cast<size_t>(i)], 30000);
+            const Run r = ProcessWait::finish(*running[static_cast<size_t>(i)], 30000);
             QVERIFY2(r.code == 0, r.err.constData());
             QCOMPARE(r.out, QByteArray("x\n"));
             QFile made(m_project + qs("/many-c%1").arg(i));
@@ -564,13 +508,15 @@ private Q_SLOTS:
                                       qs("for p in /proc/[0-9]*; do readlink $p/exe; done; "
                                          "cat /proc/1/exe > /dev/null 2>&1 && echo READ; "
                                          "echo x >> /proc/1/exe 2>/dev/null && echo WROTE; "
-                                         "ls /proc/1/map_files/ > /dev/null 2>&1 && echo MAPS; "
+                                         "ls /proc/1/map_files/ 2>/dev/null | grep -q . && echo MAPS; "
+                                         "readlink /proc/1/fd/0 > /dev/null 2>&1 && echo FD; "
+                                         "cat /proc/1/maps > /dev/null 2>&1 && echo MAPS; "
                                          "cat /proc/1/environ > /dev/null 2>&1 && echo ENVIRON; true")});
         p.start();
-        const Run r = finish(p, 20000);
+        const Run r = ProcessWait::finish(p, 20000);
         QCOMPARE(r.code, 0);
         QVERIFY2(!r.out.contains("scorpiox-unshare") && !r.out.contains("READ") && !r.out.contains("WROTE")
-                     && !r.out.contains("MAPS") && !r.out.contains("ENVIRON"),
+                     && !r.out.contains("MAPS") && !r.out.contains("FD") && !r.out.contains("ENVIRON"),
                  r.out.constData());
         QVERIFY2(r.out.contains("/bin/busybox"), r.out.constData());
         QFile after(copy);
@@ -580,7 +526,7 @@ private Q_SLOTS:
 
     void fullRangeMappingAndCleanupOfForeignOwnedFiles()
     {
-        if (!hasSubordinateRange())
+        if (!HostFacts::hasSubordinateRange())
             QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap");
         const QString overlay = fresh("ov");
         const Run r = run(withOverlay(overlay)
@@ -647,7 +593,7 @@ private Q_SLOTS:
         env.insert(qs("INFO"), info);
         p.setProcessEnvironment(env);
         p.start();
-        QCOMPARE(finish(p, 20000).code, 3);
+        QCOMPARE(ProcessWait::finish(p, 20000).code, 3);
         QFile lines(info);
         QVERIFY(lines.open(QIODevice::ReadOnly));
         const QList<QByteArray> got = lines.readAll().split('\n');
@@ -658,7 +604,7 @@ private Q_SLOTS:
         p.setArguments({qs("-c"), qs("exec 3>\"$INFO\"; exec \"$0\" \"$@\""), qs(SCORPIOX_UNSHARE_BIN), qs("--info-fd"),
                         qs("3"), qs("--rootfs"), m_dir.filePath(qs("gone")), qs("--"), qs("true")});
         p.start();
-        QCOMPARE(finish(p, 20000).code, 125);
+        QCOMPARE(ProcessWait::finish(p, 20000).code, 125);
         QVERIFY(lines.seek(0));
         lines.close();
         QVERIFY(lines.open(QIODevice::ReadOnly));

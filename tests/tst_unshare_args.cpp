@@ -101,6 +101,32 @@ private Q_SLOTS:
         QCOMPARE(r.options.binds[0].container, std::string("/x/y"));
     }
 
+    void enterRemoveTreeAndWritableRootfs()
+    {
+        ParseResult r = parse({"--enter", "4242", "--net", "none", "--workdir", "/workspace", "--env", "A=1",
+                               "--info-fd", "3", "--", "/bin/sh", "-l"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QCOMPARE(r.options.enterPid, 4242L);
+        QVERIFY(r.options.netGiven && r.options.net == NetMode::None);
+        QVERIFY(r.options.rootfs.empty());
+        QCOMPARE(r.options.command, (std::vector<std::string> {"/bin/sh", "-l"}));
+        QVERIFY(!parse({"--enter", "4242", "--", "true"}).options.netGiven);
+
+        r = parse({"--remove-tree", "/tmp//ov/"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QCOMPARE(r.options.removeTree, std::string("/tmp/ov"));
+
+        r = parse({"--rootfs", "/img", "--writable-rootfs", "--", "true"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QVERIFY(r.options.writableRootfs);
+        QVERIFY(!parse({"--rootfs", "/img", "--", "true"}).options.writableRootfs);
+        r = parse({"--rootfs", "/img", "--writable-rootfs", "--all-capabilities", "--", "true"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QVERIFY(r.options.allCapabilities);
+        QVERIFY(!parse({"--rootfs", "/img", "--", "true"}).options.allCapabilities);
+        QVERIFY(parse({"--enter", "42", "--all-capabilities", "--", "true"}).options.allCapabilities);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -128,6 +154,21 @@ private Q_SLOTS:
         row("memory junk", {QStringLiteral("--rootfs"), QStringLiteral("/a"), QStringLiteral("--memory-mb"), QStringLiteral("lots"), QStringLiteral("--"), QStringLiteral("x")}, "--memory-mb");
         row("info fd junk", {QStringLiteral("--rootfs"), QStringLiteral("/a"), QStringLiteral("--info-fd"), QStringLiteral("x"), QStringLiteral("--"), QStringLiteral("x")}, "--info-fd");
         row("help with value", {QStringLiteral("--help=1")}, "takes no value");
+        const auto q = [](const char *text) { return QString::fromLatin1(text); };
+        row("enter with rootfs", {q("--enter"), q("12"), q("--rootfs"), q("/a"), q("--"), q("x")}, "--rootfs cannot be combined with --enter");
+        row("enter with bind", {q("--enter"), q("12"), q("--bind"), q("/h:/x"), q("--"), q("x")}, "--bind cannot be combined with --enter");
+        row("enter with timeout", {q("--enter"), q("12"), q("--timeout"), q("5"), q("--"), q("x")}, "--timeout cannot be combined");
+        row("enter without command", {q("--enter"), q("12")}, "no command");
+        row("enter junk", {q("--enter"), q("12x"), q("--"), q("x")}, "expected the host PID");
+        row("enter zero", {q("--enter"), q("0"), q("--"), q("x")}, "expected the host PID");
+        row("remove-tree with command", {q("--remove-tree"), q("/tmp/x"), q("--"), q("rm")}, "takes no command");
+        row("remove-tree with rootfs", {q("--remove-tree"), q("/tmp/x"), q("--rootfs"), q("/a")}, "--rootfs cannot be combined with --remove-tree");
+        row("remove-tree relative", {q("--remove-tree"), q("tmp/x")}, "absolute");
+        row("remove-tree root", {q("--remove-tree"), q("//")}, "not /");
+        row("remove-tree dotdot", {q("--remove-tree"), q("/tmp/../etc")}, "'..'");
+        row("writable with overlay", {q("--rootfs"), q("/a"), q("--writable-rootfs"), q("--overlay"), q("/o"), q("--"), q("x")}, "drop --overlay");
+        row("writable with layer", {q("--rootfs"), q("/a"), q("--layer"), q("/l"), q("--writable-rootfs"), q("--"), q("x")}, "drop --overlay and --layer");
+        row("writable with value", {q("--rootfs"), q("/a"), q("--writable-rootfs=yes"), q("--"), q("x")}, "takes no value");
     }
 
     void rejects()

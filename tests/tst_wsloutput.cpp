@@ -72,7 +72,9 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("bereits vorhanden")));
         QCOMPARE(WslOutput::errorCode(text), QStringLiteral("Wsl/Service/RegisterDistro/ERROR_ALREADY_EXISTS"));
         QVERIFY(WslOutput::isInfrastructureFailure(-1, text));
+        QVERIFY(WslOutput::isInfrastructureFailure(255, text)); // 0xFFFFFFFF as a Linux exit status
         QVERIFY(!WslOutput::isInfrastructureFailure(1, text)); // the command's own exit code
+        QVERIFY(!WslOutput::isInfrastructureFailure(255, QStringLiteral("exit 255 of the command itself")));
         QVERIFY(!WslOutput::isInfrastructureFailure(-1, QStringLiteral("no token here")));
         QCOMPARE(WslOutput::errorCode(QStringLiteral("Error code: Wsl/Service/E_ACCESSDENIED.")),
                  QStringLiteral("Wsl/Service/E_ACCESSDENIED"));

@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "ExitCode.h"
 #include "ImageJob.h"
+#include "ProgressBar.h"
 
 int CleanCommand::run(const QStringList &args, Console &console)
 {
@@ -13,6 +14,8 @@ int CleanCommand::run(const QStringList &args, Console &console)
         return ExitCode::RuntimeFailed;
     }
     ImageJob job(console);
+    if (!job.valid())
+        return ExitCode::RuntimeFailed;
     const Result<ImageCache::CleanReport> report = job.cache().clean();
     if (!report) {
         console.err << "scorpiox-desktop: " << report.error().message << '\n';
@@ -25,6 +28,6 @@ int CleanCommand::run(const QStringList &args, Console &console)
                        .arg(report->removed.isEmpty() ? QString() : QStringLiteral(" (") + report->removed.join(QStringLiteral(", ")) + QLatin1Char(')'))
                        .arg(report->archivesRemoved)
                        .arg(report->layersRemoved)
-                       .arg(ImageJob::humanSize(report->bytesFreed));
+                       .arg(ProgressBar::humanSize(report->bytesFreed));
     return 0;
 }

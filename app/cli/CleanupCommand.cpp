@@ -5,6 +5,7 @@
 #include "CliSettings.h"
 #include "ExitCode.h"
 #include "ProgressBar.h"
+#include "launch/WslLauncher.h"
 #include "sessions/OrphanCleaner.h"
 
 int CleanupCommand::run(const QStringList &args, Console &console)
@@ -19,7 +20,8 @@ int CleanupCommand::run(const QStringList &args, Console &console)
     const std::unique_ptr<Settings> settings = loadCliSettings(console);
     if (!settings)
         return ExitCode::RuntimeFailed;
-    const OrphanCleaner cleaner(settings->pathValue(QStringLiteral("container_cache_dir")));
+    const QString cacheDir = settings->pathValue(QStringLiteral("container_cache_dir"));
+    const OrphanCleaner cleaner(cacheDir, WslLauncher::distroControl(cacheDir));
     const Result<QList<Orphan>> orphans = cleaner.scan();
     if (!orphans) {
         console.err << "scorpiox-desktop: " << orphans.error().message << '\n';

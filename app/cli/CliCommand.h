@@ -25,7 +25,9 @@ public:
     virtual int run(const QStringList &args, Console &console) = 0;
 
 protected:
-    /// Runs the application's event loop until @p start's work calls the exit function it is
-    /// given; returns the code passed to it. The CLI has no other loop, so this is not nested.
     static int runEventLoop(const std::function<void(std::function<void(int)> exit)> &start);
 };
+
+/// Runs the application's event loop until @p start's work calls the exit function it is
+/// given; returns the code passed to it. The CLI has no other loop, so this is not nested.
+int runCliEventLoop(const std::function<void(std::function<void(int)> exit)> &start);

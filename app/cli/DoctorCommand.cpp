@@ -41,5 +41,14 @@ int DoctorCommand::run(const QStringList &args, Console &console)
     }
     for (const HostCheck &check : HostCheck::runAll(settings))
         print(check);
+    console.out.flush();
+    QObject context;
+    runEventLoop([&](std::function<void(int)> exit) {
+        HostCheck::checkRegistry(QUrl(settings.value(QStringLiteral("IMAGE_BASE_URL"))), &context,
+                                 [&print, exit](const HostCheck &check) {
+                                     print(check);
+                                     exit(0);
+                                 });
+    });
     return failures == 0 ? 0 : 1;
 }

@@ -20,6 +20,8 @@ public:
     explicit ImageJob(Console &console);
     ~ImageJob();
 
+    /// False when the settings have errors (already printed); the command should exit 125.
+    bool valid() const { return m_settings != nullptr; }
     ImageCache cache() const;
     QUrl registry() const;
 
@@ -28,14 +30,7 @@ public:
     int run(const std::function<void(ImagePuller &)> &job,
             const std::function<QString(const ImageMetadata &)> &describe);
 
-    /// A byte count for people: `12.3 MB`.
-    static QString humanSize(qint64 bytes);
-
 private:
-    void drawProgress(qint64 received, qint64 total, double rate, int eta);
-
     Console &m_console;
     std::unique_ptr<Settings> m_settings;
-    bool m_terminal = false;
-    bool m_drewProgress = false;
 };

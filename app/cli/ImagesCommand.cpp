@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "ExitCode.h"
 #include "ImageJob.h"
+#include "ProgressBar.h"
 #include "Paths.h"
 #include "images/RegistryClient.h"
 
@@ -26,6 +27,8 @@ int ImagesCommand::run(const QStringList &args, Console &console)
         return ExitCode::RuntimeFailed;
     }
     ImageJob job(console);
+    if (!job.valid())
+        return ExitCode::RuntimeFailed;
     return remote ? listRemote(job, json, console) : listCached(job, json, console);
 }
 
@@ -55,7 +58,7 @@ int ImagesCommand::listCached(ImageJob &job, bool json, Console &console)
     for (const ImageMetadata &image : images) {
         console.out << QStringLiteral("%1  %2  %3  %4  %5\n")
                            .arg(image.name, -20)
-                           .arg(ImageJob::humanSize(image.diskSize), 9)
+                           .arg(ProgressBar::humanSize(image.diskSize), 9)
                            .arg(image.created.toLocalTime().toString(format), -16)
                            .arg(image.lastUsed.toLocalTime().toString(format), -16)
                            .arg(image.source);
@@ -103,7 +106,7 @@ int ImagesCommand::listRemote(ImageJob &job, bool json, Console &console)
         for (const RegistryEntry &e : *entries) {
             console.out << QStringLiteral("%1  %2  %3  %4\n")
                                .arg(e.name, -20)
-                               .arg(e.size >= 0 ? ImageJob::humanSize(e.size) : QStringLiteral("?"), 9)
+                               .arg(e.size >= 0 ? ProgressBar::humanSize(e.size) : QStringLiteral("?"), 9)
                                .arg(cache.contains(e.name) ? QStringLiteral("yes") : QStringLiteral("no"), -6)
                                .arg(e.description);
         }

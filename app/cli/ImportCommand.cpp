@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "ExitCode.h"
 #include "ImageJob.h"
+#include "ProgressBar.h"
 #include "images/ImagePuller.h"
 
 int ImportCommand::run(const QStringList &args, Console &console)
@@ -17,12 +18,14 @@ int ImportCommand::run(const QStringList &args, Console &console)
         return ExitCode::RuntimeFailed;
     }
     ImageJob job(console);
+    if (!job.valid())
+        return ExitCode::RuntimeFailed;
     return job.run([&](ImagePuller &puller) { puller.importFile(words->first(), **name); },
                    [](const ImageMetadata &image) {
                        QString text = QStringLiteral("%1: imported %2 files, %3, sha256 %4")
                                           .arg(image.name)
                                           .arg(image.entries)
-                                          .arg(ImageJob::humanSize(image.diskSize), image.sha256);
+                                          .arg(ProgressBar::humanSize(image.diskSize), image.sha256);
                        if (image.devicesSkipped > 0)
                            text += QStringLiteral(" (%1 device nodes skipped)").arg(image.devicesSkipped);
                        return text;

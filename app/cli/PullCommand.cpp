@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "ExitCode.h"
 #include "ImageJob.h"
+#include "ProgressBar.h"
 #include "images/ImagePuller.h"
 
 int PullCommand::run(const QStringList &args, Console &console)
@@ -14,10 +15,12 @@ int PullCommand::run(const QStringList &args, Console &console)
         return ExitCode::RuntimeFailed;
     }
     ImageJob job(console);
+    if (!job.valid())
+        return ExitCode::RuntimeFailed;
     return job.run([&](ImagePuller &puller) { puller.pull(words->first()); },
                    [](const ImageMetadata &image) {
                        return QStringLiteral("%1: sha256 %2, %3 files, %4").arg(image.name, image.sha256)
                            .arg(image.entries)
-                           .arg(ImageJob::humanSize(image.diskSize));
+                           .arg(ProgressBar::humanSize(image.diskSize));
                    });
 }

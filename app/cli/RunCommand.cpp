@@ -51,6 +51,13 @@ Result<RunOptions> parse(const QStringList &args)
             return value.error();
         if (!value->has_value())
             return {};
+#ifndef Q_OS_WIN
+        // Only a WSL session can use a Windows path here; it checks the path inside the distribution.
+        if (VolumeSpec::isWindowsAbsolute(**value) || VolumeSpec::isUnc(**value)) {
+            *target = **value;
+            return {};
+        }
+#endif
         const QFileInfo info(Paths::expandTilde(**value));
         if (!info.isDir())
             return Error::notFound(QStringLiteral("%1 %2: no such directory").arg(flag, **value));
@@ -142,8 +149,11 @@ int RunCommand::run(const QStringList &args, Console &console)
     std::unique_ptr<TerminalRelay> relay;
     SignalPipe signalPipe({SIGINT, SIGTERM, SIGHUP, SIGWINCH});
     return runEventLoop([&](std::function<void(int)> exit) {
-        QObject::connect(session, &Session::statusMessage, session,
-                         [&bar](const QString &text) { bar.message(QStringLiteral("scorpiox: ") + text); });
+        // Progress is for a person watching; scripts get only the outcome (one line on failure).
+        QObject::connect(session, &Session::statusMessage, session, [&bar](const QString &text) {
+            if (bar.isTerminal())
+                bar.message(QStringLiteral("scorpiox: ") + text);
+        });
         QObject::connect(session, &Session::progress, session,
                          [&bar](qint64 done, qint64 total, double rate, int eta) { bar.draw(done, total, rate, eta); });
         QObject::connect(session, &Session::stateChanged, session, [&](Session::State state) {

@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "CliSettings.h"
 #include "ExitCode.h"
+#include "launch/WslLauncher.h"
 #include "sessions/OrphanCleaner.h"
 #include "sessions/Session.h"
 #include "sessions/SessionStore.h"
@@ -61,7 +62,7 @@ int StopCommand::run(const QStringList &args, Console &console)
         console.out << "stopped " << record->name() << '\n';
         return 0;
     }
-    const OrphanCleaner cleaner(cacheDir);
+    const OrphanCleaner cleaner(cacheDir, WslLauncher::distroControl(cacheDir));
     const Result<QList<Orphan>> orphans = cleaner.scan();
     if (!orphans) {
         console.err << "scorpiox-desktop: " << orphans.error().message << '\n';

@@ -4,9 +4,22 @@
 #include "Paths.h"
 #include "config/Settings.h"
 
+#include "images/DirectoryTree.h"
+#include "images/RegistryClient.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -65,9 +78,145 @@ HostCheck checkCacheDir(const Settings &settings)
     return {HostCheck::Status::Ok, QStringLiteral("image cache"), dir, {}};
 }
 
+HostCheck checkOverlay()
+{
+    // The Qt process has threads, so it cannot unshare itself: util-linux's unshare tries it.
+    QTemporaryDir dir;
+    const QString base = dir.path();
+    for (const char *sub : {"lower", "upper", "work", "merged"})
+        QDir().mkpath(base + QLatin1Char('/') + QLatin1String(sub));
+    QProcess probe;
+    probe.setProcessChannelMode(QProcess::MergedChannels);
+    probe.start(QStringLiteral("unshare"),
+                {QStringLiteral("-Urm"), QStringLiteral("mount"), QStringLiteral("-t"), QStringLiteral("overlay"),
+                 QStringLiteral("overlay"), QStringLiteral("-o"),
+                 QStringLiteral("lowerdir=%1/lower,upperdir=%1/upper,workdir=%1/work").arg(base),
+                 base + QStringLiteral("/merged")});
+    if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+        return {HostCheck::Status::Warning, QStringLiteral("overlayfs in a user namespace"),
+                QStringLiteral("the kernel refused (%1)").arg(QString::fromLocal8Bit(probe.readAll()).trimmed()),
+                QStringLiteral("use Linux 5.11 or later, or install fuse-overlayfs (the fallback)")};
+    return {HostCheck::Status::Ok, QStringLiteral("overlayfs in a user namespace"), QStringLiteral("works"), {}};
+}
+
+HostCheck checkFuseOverlayfs()
+{
+    const QString program = QStandardPaths::findExecutable(QStringLiteral("fuse-overlayfs"));
+    if (program.isEmpty())
+        return {HostCheck::Status::Warning, QStringLiteral("fuse-overlayfs"), QStringLiteral("not installed (only needed where "
+                                                                                            "the kernel refuses overlayfs)"),
+                QStringLiteral("sudo apt-get install fuse-overlayfs")};
+    const int fd = ::open("/dev/fuse", O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return {HostCheck::Status::Warning, QStringLiteral("fuse-overlayfs"),
+                QStringLiteral("%1 is installed but /dev/fuse is not usable by you").arg(program),
+                QStringLiteral("sudo chmod 0666 /dev/fuse (Debian's default) or load the fuse module")};
+    ::close(fd);
+    return {HostCheck::Status::Ok, QStringLiteral("fuse-overlayfs"), program, {}};
+}
+
+HostCheck checkIdMapping()
+{
+    const QString subject = QStringLiteral("uid/gid ranges");
+    const QString newuidmap = QStandardPaths::findExecutable(QStringLiteral("newuidmap"));
+    if (newuidmap.isEmpty())
+        return {HostCheck::Status::Warning, subject,
+                QStringLiteral("newuidmap is missing: containers map only your own uid, so package managers cannot chown"),
+                QStringLiteral("sudo apt-get install uidmap")};
+    struct stat st {};
+    if (::stat(QFile::encodeName(newuidmap).constData(), &st) != 0 || !(st.st_mode & S_ISUID))
+        return {HostCheck::Status::Warning, subject, QStringLiteral("%1 is not setuid").arg(newuidmap),
+                QStringLiteral("sudo chmod u+s %1").arg(newuidmap)};
+    const passwd *user = ::getpwuid(::getuid());
+    const QString name = user ? QString::fromLocal8Bit(user->pw_name) : QString::number(::getuid());
+    QFile subuid(QStringLiteral("/etc/subuid"));
+    if (subuid.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : subuid.readAll().split('\n')) {
+            const QString owner = QString::fromLocal8Bit(line.split(':').value(0));
+            if (!owner.isEmpty() && (owner == name || owner == QString::number(::getuid())))
+                return {HostCheck::Status::Ok, subject, QStringLiteral("/etc/subuid has a range for %1").arg(name), {}};
+        }
+    }
+    return {HostCheck::Status::Warning, subject, QStringLiteral("/etc/subuid has no range for %1").arg(name),
+            QStringLiteral("sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 %1").arg(name)};
+}
+
+HostCheck checkCgroup()
+{
+    const QString subject = QStringLiteral("memory limit (cgroup v2)");
+    QFile self(QStringLiteral("/proc/self/cgroup"));
+    QString path;
+    if (self.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : self.readAll().split('\n')) {
+            if (line.startsWith("0::"))
+                path = QString::fromLocal8Bit(line.mid(3));
+        }
+    }
+    for (const QString &root : {QStringLiteral("/sys/fs/cgroup"), QStringLiteral("/sys/fs/cgroup/unified")}) {
+        QFile controllers(root + path + QStringLiteral("/cgroup.controllers"));
+        if (!controllers.open(QIODevice::ReadOnly))
+            continue;
+        const bool hasMemory = controllers.readAll().trimmed().split(' ').contains("memory");
+        if (hasMemory && QFileInfo(root + path).isWritable())
+            return {HostCheck::Status::Ok, subject, QStringLiteral("delegated at %1%2").arg(root, path), {}};
+        return {HostCheck::Status::Warning, subject,
+                QStringLiteral("no writable memory controller at %1%2: container_memory_mb is not enforced").arg(root, path),
+                QStringLiteral("start from a delegated scope: systemd-run --user --scope -p Delegate=yes scorpiox-desktop")};
+    }
+    return {HostCheck::Status::Warning, subject, QStringLiteral("no cgroup v2 hierarchy: container_memory_mb is not enforced"),
+            QStringLiteral("boot with systemd.unified_cgroup_hierarchy=1")};
+}
+
+HostCheck checkWsl()
+{
+    QString exe = qEnvironmentVariable("SCORPIOX_WSL_EXE");
+    if (exe.isEmpty())
+        exe = QStandardPaths::findExecutable(QStringLiteral("wsl.exe"));
+#ifndef Q_OS_WIN
+    if (exe.isEmpty())
+        return {HostCheck::Status::Ok, QStringLiteral("wsl.exe"), QStringLiteral("not used on Linux (namespaces are)"), {}};
+#endif
+    if (exe.isEmpty() || !QFileInfo(exe).isExecutable())
+        return {HostCheck::Status::Failed, QStringLiteral("wsl.exe"), QStringLiteral("not found"),
+                QStringLiteral("run 'wsl --install' in an administrator PowerShell, then restart")};
+    QProcess status;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("WSL_UTF8"), QStringLiteral("1"));
+    status.setProcessEnvironment(env);
+    status.start(exe, {QStringLiteral("--status")});
+    if (!status.waitForFinished(15000) || status.exitCode() != 0)
+        return {HostCheck::Status::Failed, QStringLiteral("wsl.exe"), QStringLiteral("%1 --status failed").arg(exe),
+                QStringLiteral("enable virtualization in the firmware and run 'wsl --update'")};
+    return {HostCheck::Status::Ok, QStringLiteral("wsl.exe"), exe, {}};
+}
+
+HostCheck checkCacheSize(const Settings &settings)
+{
+    const QString dir = settings.pathValue(QStringLiteral("container_cache_dir"));
+    const qint64 bytes = QFileInfo(dir).isDir() ? DirectoryTree::diskUsage(dir) : 0;
+    return {HostCheck::Status::Ok, QStringLiteral("cache size"),
+            QStringLiteral("%1 MB in %2").arg(double(bytes) / 1e6, 0, 'f', 1).arg(dir), {}};
+}
+
 } // namespace
 
 QList<HostCheck> HostCheck::runAll(const Settings &settings)
 {
-    return {checkUserNamespaces(), checkHelper(), checkCacheDir(settings)};
+    return {checkUserNamespaces(), checkHelper(),   checkOverlay(), checkFuseOverlayfs(),     checkIdMapping(),
+            checkCgroup(),         checkWsl(),      checkCacheDir(settings), checkCacheSize(settings)};
+}
+
+void HostCheck::checkRegistry(const QUrl &registry, QObject *context, std::function<void(HostCheck)> done)
+{
+    auto *network = new QNetworkAccessManager(context);
+    network->setTransferTimeout(10000);
+    auto *client = new RegistryClient(network, registry, network);
+    client->list([network, registry, done = std::move(done)](Result<QList<RegistryEntry>> entries) {
+        network->deleteLater();
+        if (!entries)
+            return done({Status::Warning, QStringLiteral("registry"), entries.error().message,
+                         QStringLiteral("check IMAGE_BASE_URL and the network; cached images still work")});
+        done({Status::Ok, QStringLiteral("registry"),
+              QStringLiteral("%1 lists %2 image(s)").arg(registry.toString()).arg(entries->size()), {}});
+    });
 }

@@ -3,6 +3,11 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QObject;
 
 class Settings;
 
@@ -16,6 +21,9 @@ struct HostCheck
     QString detail;  ///< "enabled (max 96365)"
     QString fix;     ///< empty when nothing needs doing
 
-    /// Checks this machine and @p settings for what sessions need.
+    /// Checks this machine and @p settings for what sessions need. Blocks for a moment (it
+    /// tries an overlay mount in a user namespace): call it from a worker thread in a GUI.
     static QList<HostCheck> runAll(const Settings &settings);
+    /// Asks the registry for its image list; @p done runs in @p context's thread.
+    static void checkRegistry(const QUrl &registry, QObject *context, std::function<void(HostCheck)> done);
 };

@@ -2,8 +2,8 @@
 #include "ArchiveExtractor.h"
 
 #include "ArchiveStream.h"
+#include "Sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 #include <archive.h>
@@ -24,7 +24,7 @@ constexpr qint64 kFileBlock = 1 << 20;
 struct ArchiveExtractor::Source
 {
     int fd = -1;
-    QCryptographicHash *hash = nullptr;
+    Sha256 *hash = nullptr;
     QByteArray buffer;
     ArchiveStream *stream = nullptr;
     bool aborted = false;
@@ -63,9 +63,9 @@ Result<ExtractReport> ArchiveExtractor::extractFile(const QString &archivePath, 
                      QStringLiteral("cannot open %1: %2").arg(archivePath, QString::fromLocal8Bit(std::strerror(errno))));
     }
     source.buffer.resize(kFileBlock);
-    std::unique_ptr<QCryptographicHash> hash;
+    std::unique_ptr<Sha256> hash;
     if (sha256) {
-        hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        hash = std::make_unique<Sha256>();
         source.hash = hash.get();
     }
     Result<ExtractReport> result = extract(source, archivePath, targetDir);
@@ -73,7 +73,7 @@ Result<ExtractReport> ArchiveExtractor::extractFile(const QString &archivePath, 
         // Whatever follows the end-of-archive marker is part of the file and of its digest.
         const void *ignored = nullptr;
         while (source.read(&ignored) > 0) { }
-        *sha256 = hash->result().toHex();
+        *sha256 = hash->hexResult();
     }
     ::close(source.fd);
     return result;

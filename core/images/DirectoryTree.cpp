@@ -40,7 +40,12 @@ bool emptyDirectory(int fd, const QString &path, QString *error)
             ok = false;
             break;
         }
-        const int child = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int child = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (child < 0 && errno == EACCES) {
+            // An overlay's work/work is mode 000: make it readable first (never through a symlink).
+            fchmodat(dirfd(dir), e->d_name, S_IRWXU, AT_SYMLINK_NOFOLLOW);
+            child = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
         if (child < 0) {
             *error = QStringLiteral("cannot delete %1/%2: %3").arg(path, QFile::decodeName(e->d_name), errnoText());
             ok = false;

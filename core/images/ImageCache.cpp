@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageCache.h"
 
+#include "sessions/SessionStore.h"
+
 #include "DirectoryTree.h"
 #include "Logging.h"
-#include "sessions/SessionRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -189,25 +190,19 @@ Result<void> ImageCache::commit(const QString &stagingDir, const ImageMetadata &
 
 bool ImageCache::isInUse(const QString &name) const
 {
-    const QDir sessions(m_root + QStringLiteral("/sessions"));
-    const QStringList records = sessions.entryList({QStringLiteral("*.json")}, QDir::Files);
-    for (const QString &record : records) {
-        QFile file(sessions.filePath(record));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        // The record names its owner as {"owner":{"pid","start_time"}}: alive means the same
-        // process still runs, not just any process that got the PID since.
-        const Result<SessionRecord> parsed = SessionRecord::fromJson(file.readAll(), file.fileName());
-        if (parsed && parsed->image == name && parsed->isOwnerAlive())
-            return true;
-    }
-    return false;
+    // A session's record names its image and its owner, whose start time survives PID reuse.
+    const SessionStore::Listing sessions = SessionStore(m_root).list();
+    return std::any_of(sessions.records.cbegin(), sessions.records.cend(), [&name](const SessionRecord &record) {
+        return record.image == name && record.isOwnerAlive();
+    });
 }
 
 Result<qint64> ImageCache::removeUnlocked(const QString &name) const
 {
     const ImageMetadata m = metadata(name).value();
-    const qint64 bytes = m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name));
+    const QString archive = m.archive.isEmpty() ? QString() : archivesDir() + QLatin1Char('/') + m.archive;
+    const qint64 bytes = (m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name)))
+                         + (archive.isEmpty() ? 0 : QFileInfo(archive).size());
     // Out of images/ first, in one step, so nobody sees a half-deleted image.
     const Result<QString> trash = makeStagingDir(name, QStringLiteral("removing"));
     if (!trash)
@@ -218,8 +213,8 @@ Result<qint64> ImageCache::removeUnlocked(const QString &name) const
         return Error::io(QStringLiteral("cannot remove %1: %2").arg(rootfsPath(name), errnoText()));
     }
     QFile::remove(metadataPath(name));
-    if (!m.archive.isEmpty())
-        QFile::remove(archivesDir() + QLatin1Char('/') + m.archive);
+    if (!archive.isEmpty())
+        QFile::remove(archive);
     if (const Result<void> removed = DirectoryTree::remove(*trash); !removed)
         return removed.error();
     return bytes;

@@ -196,7 +196,7 @@ void ImageDownloader::onFinished()
 void ImageDownloader::complete()
 {
     m_file.close();
-    m_digest = QString::fromLatin1(m_hash.result().toHex());
+    m_digest = QString::fromLatin1(m_hash.hexResult());
     m_total = m_received;
     m_lastReport = -1;
     reportProgress();

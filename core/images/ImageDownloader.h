@@ -2,8 +2,8 @@
 #pragma once
 
 #include "Result.h"
+#include "Sha256.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
@@ -63,7 +63,7 @@ private:
     QString m_expectedSha256;
     QString m_digest;
     QFile m_file;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     QByteArray m_validator; ///< ETag or Last-Modified of the first answer
     qint64 m_received = 0;
     qint64 m_total = -1;

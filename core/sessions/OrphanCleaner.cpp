@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSet>
 
 namespace {
@@ -36,18 +35,11 @@ LiveSessions liveSessions(const SessionStore &store)
     return live;
 }
 
-/// Deletes a tree; what a container's full uid mapping left owned by other ids is removed
-/// from inside a user namespace by the launcher.
-Result<void> removeTree(const QString &path)
+/// A live session owns its distribution, and one with a `-N` suffix it imported when the name was taken.
+bool isOwned(const QSet<QString> &liveDistros, const QString &name)
 {
-    if (DirectoryTree::remove(path))
-        return {};
-    QProcess helper;
-    helper.setProcessChannelMode(QProcess::MergedChannels);
-    helper.start(Paths::unshareHelper(), {QStringLiteral("--remove-tree"), path});
-    if (!helper.waitForFinished(120000) || helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
-        return Error::permission(QStringLiteral("cannot remove %1: %2").arg(path, QString::fromLocal8Bit(helper.readAll()).trimmed()));
-    return {};
+    const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
+    return liveDistros.contains(name) || (dash > 8 && liveDistros.contains(name.left(dash)));
 }
 
 } // namespace
@@ -123,7 +115,7 @@ Result<QList<Orphan>> OrphanCleaner::scan() const
         if (!distros)
             return distros.error();
         for (const QString &name : *distros) {
-            if (name.startsWith(QLatin1String("scorpiox-")) && !live.distros.contains(name))
+            if (name.startsWith(QLatin1String("scorpiox-")) && !isOwned(live.distros, name))
                 orphans.append({Orphan::Kind::Distro, name.mid(9), name, 0, QStringLiteral("no running session owns it")});
         }
     }
@@ -150,7 +142,7 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
                 removed = Error::io(QStringLiteral("cannot remove %1").arg(orphan.path));
             break;
         case Orphan::Kind::Overlay:
-            removed = removeTree(orphan.path);
+            removed = SessionStore::removeTree(orphan.path);
             break;
         case Orphan::Kind::Staging: {
             const ImageCache cache(m_cacheDir);
@@ -158,11 +150,11 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
             const Result<bool> locked = lock.tryLock();
             if (!locked || !*locked)
                 continue; // a pull has started meanwhile
-            removed = removeTree(orphan.path);
+            removed = SessionStore::removeTree(orphan.path);
             break;
         }
         case Orphan::Kind::Distro:
-            if (live.distros.contains(orphan.path))
+            if (isOwned(live.distros, orphan.path))
                 continue;
             removed = m_distros.remove ? m_distros.remove(orphan.path)
                                        : Result<void>(Error::unsupported(QStringLiteral("WSL is not available here")));

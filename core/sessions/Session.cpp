@@ -7,7 +7,6 @@
 #include "SessionLog.h"
 #include "SessionSpec.h"
 #include "SessionStore.h"
-#include "images/DirectoryTree.h"
 #include "images/ImageCache.h"
 #include "images/ImagePuller.h"
 #include "pty/UnixPty.h"
@@ -166,6 +165,8 @@ void Session::setState(State state)
 
 void Session::start()
 {
+    if (m_ending)
+        return; // stopped before it began
     SessionStore store(m_config.cacheDir);
     SessionRecord proto;
     proto.backend = m_launcher->backend();
@@ -212,7 +213,9 @@ void Session::ensureImage(const QHash<QString, QString> &secrets)
     connect(m_puller, &ImagePuller::status, this, &Session::statusMessage);
     connect(m_puller, &ImagePuller::progress, this, &Session::progress);
     connect(m_puller, &ImagePuller::succeeded, this, &Session::onImageReady);
-    connect(m_puller, &ImagePuller::failed, this, &Session::fail);
+    connect(m_puller, &ImagePuller::failed, this, [this](const Error &error) {
+        fail({error.kind, QStringLiteral("image %1: %2").arg(m_config.image, error.message)});
+    });
     m_puller->ensure(m_config.image);
 }
 
@@ -313,7 +316,8 @@ void Session::launch()
     if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
         qCWarning(lcSessions) << saved.error().message;
     m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (m_launcher->backend() == QLatin1String("host") && m_config.timeoutSec > 0)
+    // scorpiox-unshare times its container out itself; on the other backends the session does.
+    if (m_launcher->backend() != QLatin1String("namespace") && m_config.timeoutSec > 0)
         m_hostTimeout.start(m_config.timeoutSec * 1000);
     setState(State::Running);
     if (m_stopRequested)
@@ -463,8 +467,10 @@ void Session::releaseAndFinish(std::function<void()> announce)
         this,
         [launcher, record, overlay, cacheDir, prepared]() -> Result<void> {
             Result<void> released = prepared ? launcher->release(record) : Result<void>();
-            if (!overlay.isEmpty())
-                (void)DirectoryTree::remove(overlay);
+            if (!overlay.isEmpty()) {
+                if (Result<void> removed = SessionStore::removeTree(overlay); !removed && released)
+                    released = removed;
+            }
             if (!record.id.isEmpty())
                 SessionStore(cacheDir).remove(record.id);
             return released;
@@ -479,7 +485,7 @@ void Session::releaseAndFinish(std::function<void()> announce)
 void Session::cleanUpFiles()
 {
     if (!m_overlayDir.isEmpty())
-        (void)DirectoryTree::remove(m_overlayDir);
+        (void)SessionStore::removeTree(m_overlayDir);
     if (!m_record.id.isEmpty())
         SessionStore(m_config.cacheDir).remove(m_record.id);
 }

@@ -3,6 +3,8 @@
 
 #include "launch/HostLauncher.h"
 #include "launch/NamespaceLauncher.h"
+#include "launch/WslLauncher.h"
+#include "wsl/WslExecutable.h"
 
 Result<QString> SessionManager::resolveBackend(const QString &requested, const SessionConfig &config)
 {
@@ -21,8 +23,15 @@ Result<QString> SessionManager::resolveBackend(const QString &requested, const S
 #endif
 }
 
-Result<std::unique_ptr<Launcher>> SessionManager::makeLauncher(const QString &backend, const SessionConfig &)
+Result<std::unique_ptr<Launcher>> SessionManager::makeLauncher(const QString &backend, const SessionConfig &config)
 {
+    if (backend == QLatin1String("wsl")) {
+        const Result<QString> exe = WslExecutable::locate();
+        if (!exe)
+            return exe.error();
+        return std::unique_ptr<Launcher>(std::make_unique<WslLauncher>(
+            WslLauncher::Options{*exe, config.cacheDir, config.packages}));
+    }
     if (backend == QLatin1String("host"))
         return std::unique_ptr<Launcher>(std::make_unique<HostLauncher>());
     if (backend == QLatin1String("namespace")) {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionStore.h"
 
+#include "Paths.h"
+#include "images/DirectoryTree.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTemporaryFile>
@@ -112,4 +116,17 @@ Result<SessionRecord> SessionStore::find(const QString &id) const
     if (!file.open(QIODevice::ReadOnly))
         return Error::notFound(QStringLiteral("no session %1; 'sessions' lists the running ones").arg(id));
     return SessionRecord::fromJson(file.readAll(), file.fileName());
+}
+
+Result<void> SessionStore::removeTree(const QString &path)
+{
+    if (DirectoryTree::remove(path))
+        return {};
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::MergedChannels);
+    helper.start(Paths::unshareHelper(), {QStringLiteral("--remove-tree"), path});
+    if (!helper.waitForFinished(120000) || helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
+        return Error::permission(
+            QStringLiteral("cannot remove %1: %2").arg(path, QString::fromLocal8Bit(helper.readAll()).trimmed()));
+    return {};
 }

@@ -24,6 +24,9 @@ public:
     Result<void> update(const SessionRecord &record) const;
     /// Removes the record and its log.
     void remove(const QString &id) const;
+    /// Deletes a tree a container filled (an overlay): files its full uid mapping left owned by
+    /// other ids are removed from inside a user namespace by scorpiox-unshare. Blocking.
+    static Result<void> removeTree(const QString &path);
 
     struct Listing
     {

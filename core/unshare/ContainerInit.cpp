@@ -173,10 +173,6 @@ void run(const ContainerPlan &plan, int syncFd, int statusFd)
         _exit(ExitCode::RuntimeFailed); // the launcher gave up (and says why) or died
     close(syncFd);
 
-    // After the maps are written (the launcher needs /proc/<pid>/uid_map owned by the user) and
-    // before anything from the image runs.
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-
     const std::string &hostname = plan.options.hostname;
     if (!hostname.empty() && sethostname(hostname.c_str(), hostname.size()) < 0) {
         failure.set(SetupFailure::Setup, errno, "cannot set the hostname ", hostname.c_str());
@@ -203,6 +199,22 @@ void run(const ContainerPlan &plan, int syncFd, int statusFd)
         startCommand(plan, statusFd);
     close(statusFd);
     superviseCommand(command);
+}
+
+void runEntered(const ContainerPlan &plan, int statusFd)
+{
+    SetupFailure failure;
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    // The launcher lives outside the PID namespace (parent 0 here); 1 means it died already.
+    if (getppid() != 0)
+        _exit(ExitCode::RuntimeFailed);
+    closeAllBut(statusFd, statusFd);
+    if (chdir(plan.options.workdir.c_str()) < 0) {
+        failure.set(SetupFailure::Setup, errno, "cannot enter the working directory ", plan.options.workdir.c_str(),
+                    " in the container");
+        report(statusFd, failure, ExitCode::RuntimeFailed);
+    }
+    startCommand(plan, statusFd);
 }
 
 } // namespace ContainerInit

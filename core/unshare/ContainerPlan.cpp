@@ -127,14 +127,16 @@ std::string ContainerPlan::build(const Options &opts)
         // create and remove, which costs milliseconds on a disk with online discard.
         rootTarget = options.overlay;
     } else {
-        rootMode = opts.layers.empty() ? RootMode::ReadOnlyBind : RootMode::ReadOnlyLayers;
+        rootMode = opts.writableRootfs ? RootMode::WritableBind
+            : opts.layers.empty()      ? RootMode::ReadOnlyBind
+                                       : RootMode::ReadOnlyLayers;
         rootTarget = rootfs;
     }
 
     const char *overlayMode = getenv("SCORPIOX_UNSHARE_OVERLAY");
     forceFuse = overlayMode && std::strcmp(overlayMode, "fuse") == 0;
     fuseOverlayfs = findFuseOverlayfs();
-    if (rootMode != RootMode::ReadOnlyBind) {
+    if (rootMode == RootMode::Overlay || rootMode == RootMode::ReadOnlyLayers) {
         fuseOptions = "lowerdir=" + lowerDirs;
         if (rootMode == RootMode::Overlay)
             fuseOptions += ",upperdir=" + upperDir + ",workdir=" + workDir;
@@ -155,7 +157,24 @@ std::string ContainerPlan::build(const Options &opts)
     }
     bindResolvConf = opts.net == NetMode::Host && access("/etc/resolv.conf", R_OK) == 0;
     bindHosts = opts.net == NetMode::Host && access("/etc/hosts", R_OK) == 0;
+    return buildCommand(opts.net);
+}
 
+std::string ContainerPlan::buildEntry(const Options &opts, NetMode net)
+{
+    options = opts;
+    if (opts.netGiven && opts.net != net) {
+        const char *const names[] = {"host", "isolated", "none"};
+        return "--enter " + std::to_string(opts.enterPid) + ": the container runs with --net "
+            + names[static_cast<int>(net)] + ", not " + names[static_cast<int>(opts.net)];
+    }
+    options.net = net;
+    return buildCommand(net);
+}
+
+std::string ContainerPlan::buildCommand(NetMode net)
+{
+    const Options &opts = options;
     envStorage.clear();
     for (char **e = environ; e && *e; ++e) {
         if (std::strncmp(*e, kEnvPrefix, sizeof kEnvPrefix - 1) != 0)
@@ -187,10 +206,11 @@ std::string ContainerPlan::build(const Options &opts)
     argv.push_back(nullptr);
 
     lastCapability = Capabilities::lastCapability();
-    keepCapabilities = Capabilities::containerDefault();
+    // Only the WSL simulator asks for all: a distribution's root may mount, as the WSL backend does.
+    keepCapabilities = opts.allCapabilities ? ~0ULL : Capabilities::containerDefault();
     seccompProgram.clear();
-    if (opts.net == NetMode::None) {
-        error = NetworkFilter::compile(&seccompProgram);
+    if (net == NetMode::None) {
+        const std::string error = NetworkFilter::compile(&seccompProgram);
         if (!error.empty())
             return "--net none needs a seccomp filter, which failed: " + error;
     }

@@ -22,6 +22,7 @@ struct ContainerPlan
 
     enum class RootMode {
         ReadOnlyBind,   ///< no overlay, no layers: the rootfs bound read-only
+        WritableBind,   ///< --writable-rootfs: the rootfs bound read-write, changes persist
         ReadOnlyLayers, ///< no overlay: an overlayfs of rootfs and layers without an upper dir
         Overlay,        ///< writable overlay, upper and work under --overlay
     };
@@ -53,4 +54,10 @@ struct ContainerPlan
 
     /// Builds the plan; returns "" or a one-line error naming what is wrong and how to fix it.
     std::string build(const Options &opts);
+    /// The plan of `--enter`: only the command and its restrictions, those of a container whose
+    /// network mode is @p net (seccomp for none). Returns "" or a one-line error.
+    std::string buildEntry(const Options &opts, NetMode net);
+
+private:
+    std::string buildCommand(NetMode net);
 };

@@ -7,7 +7,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <pwd.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -75,12 +74,15 @@ pid_t spawnMapper(const std::string &program, pid_t pid, unsigned long id, unsig
     for (int i = 0; i < 8; ++i)
         argv[i] = const_cast<char *>(args[i].c_str());
     argv[8] = nullptr;
-    pid_t child = -1;
-    const int rc = posix_spawn(&child, program.c_str(), nullptr, nullptr, argv, environ);
-    if (rc != 0) {
-        *error = "cannot run " + program + ": " + std::strerror(rc);
-        return -1;
+    // fork, not posix_spawn: posix_spawn's vfork holds the launcher until the setuid exec is
+    // through, which would run the two helpers one after the other.
+    const pid_t child = fork();
+    if (child == 0) {
+        execve(program.c_str(), argv, environ);
+        _exit(127);
     }
+    if (child < 0)
+        *error = "cannot run " + program + ": " + std::strerror(errno);
     return child;
 }
 

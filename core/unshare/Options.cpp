@@ -5,11 +5,16 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 
 const char kUsage[] =
     "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR] [--bind HOST:CONT[:ro]]...\n"
     "                        [--net host|isolated|none] [--hostname NAME] [--workdir DIR] [--env K=V]...\n"
-    "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] -- CMD [ARG...]\n";
+    "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] [--writable-rootfs] [--all-capabilities]\n"
+    "                        -- CMD [ARG...]\n"
+    "       scorpiox-unshare --enter PID [--net MODE] [--workdir DIR] [--env K=V]... [--info-fd N] [--all-capabilities]\n"
+    "                        -- CMD [ARG...]\n"
+    "       scorpiox-unshare --remove-tree DIR\n";
 
 namespace {
 
@@ -68,6 +73,20 @@ std::string parseBind(const std::string &spec, BindOption *bind)
     return {};
 }
 
+// "" when every option in @p given is one of @p allowed, else which one does not fit @p mode.
+std::string onlyWith(const char *mode, const std::vector<std::string> &given,
+                     std::initializer_list<const char *> allowed)
+{
+    for (const std::string &option : given) {
+        bool ok = false;
+        for (const char *a : allowed)
+            ok = ok || option == a;
+        if (!ok)
+            return option + " cannot be combined with " + mode;
+    }
+    return {};
+}
+
 } // namespace
 
 std::string normaliseContainerPath(const std::string &path)
@@ -98,6 +117,7 @@ ParseResult parseArguments(int argc, const char *const *argv)
     Options &o = result.options;
     bool haveRootfs = false;
     bool haveNet = false;
+    std::vector<std::string> given; // option names, for the modes that take only a few
     int i = 1;
     for (; i < argc; ++i) {
         std::string arg = argv[i];
@@ -124,16 +144,27 @@ ParseResult parseArguments(int argc, const char *const *argv)
             arg.resize(eq);
             hasInlineValue = true;
         }
-        if (arg == "--help" || arg == "--version") {
+        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs" || arg == "--all-capabilities") {
             if (hasInlineValue) {
                 result.error = arg + " takes no value";
                 return result;
+            }
+            if (arg == "--all-capabilities") {
+                o.allCapabilities = true;
+                given.push_back(arg);
+                continue;
+            }
+            if (arg == "--writable-rootfs") {
+                o.writableRootfs = true;
+                given.push_back(arg);
+                continue;
             }
             (arg == "--help" ? o.help : o.version) = true;
             return result;
         }
         static const char *const known[] = {"--rootfs", "--layer", "--overlay", "--bind", "--net", "--hostname",
-                                            "--workdir", "--env", "--timeout", "--memory-mb", "--info-fd"};
+                                            "--workdir", "--env", "--timeout", "--memory-mb", "--info-fd",
+                                            "--enter", "--remove-tree"};
         bool isKnown = false;
         for (const char *k : known)
             isKnown = isKnown || arg == k;
@@ -152,6 +183,7 @@ ParseResult parseArguments(int argc, const char *const *argv)
             result.error = arg + " needs a non-empty value";
             return result;
         }
+        given.push_back(arg);
 
         if (arg == "--rootfs") {
             if (haveRootfs) {
@@ -180,6 +212,7 @@ ParseResult parseArguments(int argc, const char *const *argv)
                 return result;
             }
             haveNet = true;
+            o.netGiven = true;
             if (value == "host")
                 o.net = NetMode::Host;
             else if (value == "isolated")
@@ -226,11 +259,42 @@ ParseResult parseArguments(int argc, const char *const *argv)
                 return result;
             }
             o.infoFd = static_cast<int>(fd);
+        } else if (arg == "--enter") {
+            if (o.enterPid != 0 || !parseNumber(value, 1, INT_MAX, &o.enterPid)) {
+                result.error = "--enter " + value + ": expected the host PID of one running container's init";
+                return result;
+            }
+        } else if (arg == "--remove-tree") {
+            if (!o.removeTree.empty()) {
+                result.error = "--remove-tree given twice";
+                return result;
+            }
+            o.removeTree = normaliseContainerPath(value);
+            if (o.removeTree.empty() || o.removeTree == "/") {
+                result.error = "--remove-tree " + value + ": must be an absolute directory path free of '..', not /";
+                return result;
+            }
         }
     }
     for (; i < argc; ++i)
         o.command.emplace_back(argv[i]);
 
+    if (!o.removeTree.empty()) {
+        result.error = onlyWith("--remove-tree", given, {"--remove-tree", "--info-fd"});
+        if (result.ok() && !o.command.empty())
+            result.error = "--remove-tree takes no command";
+        return result;
+    }
+    if (o.enterPid != 0) {
+        result.error = onlyWith("--enter", given, {"--enter", "--net", "--workdir", "--env", "--info-fd", "--all-capabilities"});
+        if (result.ok() && o.command.empty())
+            result.error = "no command given: put it after --";
+        return result;
+    }
+    if (o.writableRootfs && (!o.overlay.empty() || !o.layers.empty())) {
+        result.error = "--writable-rootfs binds the rootfs itself read-write: drop --overlay and --layer";
+        return result;
+    }
     if (!haveRootfs) {
         result.error = "--rootfs DIR is required";
         return result;

@@ -23,6 +23,8 @@ struct Options
     std::string rootfs;
     std::vector<std::string> layers; ///< read-only layers over rootfs, lowest first
     std::string overlay;
+    bool writableRootfs = false;     ///< bind rootfs itself read-write (a persistent root, as WSL's)
+    bool allCapabilities = false;    ///< keep every capability of the user namespace (root of a WSL distro)
     std::vector<BindOption> binds;
     NetMode net = NetMode::Host;
     std::string hostname;
@@ -31,6 +33,9 @@ struct Options
     long timeoutSec = 0;
     long memoryMb = 0;
     int infoFd = -1;
+    long enterPid = 0;               ///< `--enter PID`: join that container instead of creating one
+    bool netGiven = false;           ///< --net was on the command line (enter checks it)
+    std::string removeTree;          ///< `--remove-tree DIR`: remove DIR and do nothing else
     std::vector<std::string> command;
     bool help = false;
     bool version = false;

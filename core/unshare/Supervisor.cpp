@@ -113,17 +113,7 @@ int Supervisor::run()
             m_report.warn(warning);
     }
 
-    sigset_t watched;
-    sigemptyset(&watched);
-    sigaddset(&watched, SIGCHLD);
-    for (int sig : ContainerInit::kForwardedSignals)
-        sigaddset(&watched, sig);
-    sigset_t blocked = watched;
-    // Blocked rather than ignored: a dead --info-fd reader gives EPIPE, and the command still
-    // starts with SIGPIPE at its default.
-    sigaddset(&blocked, SIGPIPE);
-    sigprocmask(SIG_BLOCK, &blocked, nullptr);
-    const int signalFd = signalfd(-1, &watched, SFD_CLOEXEC);
+    const int signalFd = watchSignals();
     int sync[2] = {-1, -1}, status[2] = {-1, -1};
     if (signalFd < 0 || pipe2(sync, O_CLOEXEC) < 0 || pipe2(status, O_CLOEXEC) < 0)
         return fail(std::string("cannot create the launcher's pipes: ") + std::strerror(errno));
@@ -157,6 +147,39 @@ int Supervisor::run()
     close(status[0]);
     close(signalFd);
     return code;
+}
+
+int Supervisor::enter()
+{
+    const int signalFd = watchSignals();
+    int status[2] = {-1, -1};
+    if (signalFd < 0 || pipe2(status, O_CLOEXEC) < 0)
+        return fail(std::string("cannot create the launcher's pipes: ") + std::strerror(errno));
+    const pid_t pid = fork();
+    if (pid < 0)
+        return fail(std::string("cannot fork the command: ") + std::strerror(errno));
+    if (pid == 0)
+        ContainerInit::runEntered(m_plan, status[1]);
+    close(status[1]);
+    const int code = superviseContainer(pid, status[0], signalFd);
+    close(status[0]);
+    close(signalFd);
+    return code;
+}
+
+int Supervisor::watchSignals()
+{
+    sigset_t watched;
+    sigemptyset(&watched);
+    sigaddset(&watched, SIGCHLD);
+    for (int sig : ContainerInit::kForwardedSignals)
+        sigaddset(&watched, sig);
+    sigset_t blocked = watched;
+    // Blocked rather than ignored: a dead --info-fd reader gives EPIPE, and the command still
+    // starts with SIGPIPE at its default.
+    sigaddset(&blocked, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &blocked, nullptr);
+    return signalfd(-1, &watched, SFD_CLOEXEC);
 }
 
 int Supervisor::superviseContainer(pid_t pid, int statusFd, int signalFd)

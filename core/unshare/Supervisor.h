@@ -15,10 +15,14 @@ public:
 
     /// Returns the exit code of scorpiox-unshare.
     int run();
+    /// `--enter`: the caller has joined the container's namespaces; forks the command into them
+    /// and watches it as run() does. Returns the exit code.
+    int enter();
 
     static constexpr int kGraceSeconds = 5;
 
 private:
+    int watchSignals();
     std::string prepareOverlay();
     std::string explainCloneFailure(int err) const;
     int superviseContainer(pid_t pid, int statusFd, int signalFd);

@@ -24,6 +24,10 @@ std::string removeEntry(int parentFd, const char *name, const std::string &where
         return {};
     if (errno != EISDIR && errno != EPERM)
         return where + "/" + name + ": " + std::strerror(errno);
+    // Most directories of an overlay are empty (work/work always is, with mode 000): no need to
+    // open and read them.
+    if (unlinkat(parentFd, name, AT_REMOVEDIR) == 0 || errno == ENOENT)
+        return {};
     int fd = openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0 && errno == EACCES) {
         // overlayfs leaves work/work with mode 000.
@@ -105,6 +109,20 @@ std::string removeAll(const std::string &path, const IdMapping &ids)
         return error;
     const std::string second = removeInNamespace(path, ids);
     return second.empty() ? std::string() : error + " (" + second + ")";
+}
+
+std::string removeCallersTree(const std::string &path, const IdMapping &ids)
+{
+    struct stat st {};
+    if (lstat(path.c_str(), &st) < 0)
+        return errno == ENOENT ? std::string() : "--remove-tree " + path + ": " + std::strerror(errno);
+    if (!S_ISDIR(st.st_mode))
+        return "--remove-tree " + path + ": refused, not a directory (a symbolic link is never followed)";
+    if (st.st_uid != getuid())
+        return "--remove-tree " + path + ": refused, it belongs to uid " + std::to_string(st.st_uid)
+            + ", not to you (uid " + std::to_string(getuid()) + ")";
+    const std::string error = removeAll(path, ids);
+    return error.empty() ? std::string() : "--remove-tree " + path + ": cannot remove " + error;
 }
 
 } // namespace TreeRemoval

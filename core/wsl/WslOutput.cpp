@@ -104,7 +104,8 @@ QString errorCode(const QString &text)
 
 bool isInfrastructureFailure(int exitCode, const QString &text)
 {
-    return exitCode == -1 && !errorCode(text).isEmpty();
+    // A Linux process (the simulator, or wsl.exe under an emulator) can only report the low byte.
+    return (exitCode == -1 || exitCode == 255) && !errorCode(text).isEmpty();
 }
 
 } // namespace WslOutput

@@ -26,7 +26,8 @@ QStringList parseQuietList(const QByteArray &bytes);
 QList<Distro> parseVerboseList(const QByteArray &bytes);
 /// The last `Wsl/...` error-code token in the text, e.g. `Wsl/Service/RegisterDistro/ERROR_ALREADY_EXISTS`.
 QString errorCode(const QString &text);
-/// wsl.exe reports its own failure (not the command's) as exit 4294967295 (-1) with a `Wsl/` code.
+/// wsl.exe reports its own failure (not the command's) as exit 4294967295 (-1) with a `Wsl/` code;
+/// 255 (its low byte) counts too.
 bool isInfrastructureFailure(int exitCode, const QString &text);
 
 } // namespace WslOutput

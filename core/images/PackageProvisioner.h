@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImageCache.h"
+#include "Result.h"
+#include "launch/LaunchSpec.h"
+
+#include <QStringList>
+
+#include <functional>
+
+/// What a provisioning run of the image's package manager produced.
+struct ProvisionRun
+{
+    int exitCode = -1;
+    QByteArray output; ///< stdout and stderr, merged
+};
+
+/// Runs @p spec to completion, blocking, and keeps `<spec.overlayDir>/upper` afterwards: that
+/// upper directory becomes the package layer. The namespace launcher provides it.
+using ProvisionRunner = std::function<Result<ProvisionRun>(const LaunchSpec &spec)>;
+
+/// CONTAINER_PACKAGES: on an image's first boot, installs the packages with the image's own
+/// package manager (host network) and keeps the result as a layer under `layers/`, keyed by the
+/// image digest and the package list, to be stacked over the image as a second lower layer.
+/// Later boots find the layer and run nothing. Blocking: call it on a worker thread.
+class PackageProvisioner
+{
+public:
+    enum class PackageManager { None, Apk, AptGet, Dnf, Microdnf, Zypper, Pacman };
+
+    struct Outcome
+    {
+        QStringList layers; ///< read-only layers for LaunchSpec::layers, lowest first
+        QString notice;     ///< one line for the user, e.g. no package manager found
+        bool installed = false; ///< true when this call ran the package manager
+    };
+
+    PackageProvisioner(ImageCache cache, ProvisionRunner runner);
+
+    Result<Outcome> provision(const ImageMetadata &image, const QStringList &packages) const;
+
+    /// Looks for a known package manager in @p rootfs without following any symlink out of it.
+    static PackageManager detect(const QString &rootfs);
+    static QString managerName(PackageManager manager);
+    /// The command that installs @p packages non-interactively.
+    static QStringList installCommand(PackageManager manager, const QStringList &packages);
+    /// `<image digest>-<digest of the sorted, de-duplicated package list>`.
+    static QString layerKey(const QString &imageDigest, const QStringList &packages);
+
+private:
+    ImageCache m_cache;
+    ProvisionRunner m_runner;
+};

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// scorpiox-unshare and the host trees it leaves: --writable-rootfs (a persistent root, as a WSL
+// distro's, through the WSL simulator too) and --remove-tree (overlays a kill -9 left behind,
+// with files of subordinate ids). As an ordinary user.
+#include "HostFacts.h"
+#include "BusyboxRootfs.h"
+#include "ProcessWait.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+QString qs(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+
+// Files below @p dir (itself excluded) whose owner is not this user.
+int foreignOwned(const QString &dir)
+{
+    int count = 0;
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        struct stat st {};
+        if (lstat(QFile::encodeName(it.next()).constData(), &st) == 0 && st.st_uid != getuid())
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestUnshareTrees : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_rootfs;
+    QString m_project;
+    int m_counter = 0;
+
+    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
+
+    ProcessOutcome run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {})
+    {
+        QProcess p;
+        p.setProgram(program);
+        p.setArguments(args);
+        p.setProcessEnvironment(env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env);
+        p.start();
+        return ProcessWait::finish(p, 20000);
+    }
+
+    ProcessOutcome unshare(const QStringList &args) { return run(qs(SCORPIOX_UNSHARE_BIN), args); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
+        m_rootfs = m_dir.filePath(qs("rootfs"));
+        const QString error = BusyboxRootfs::create(m_rootfs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_project = m_dir.filePath(qs("project"));
+        QVERIFY(QDir().mkpath(m_project));
+    }
+
+    void writableRootfsPersists()
+    {
+        const QString root = fresh("writable-root");
+        QVERIFY2(BusyboxRootfs::create(root).isEmpty(), "cannot build a second rootfs");
+        // A distro's name service file is often a link into /run, dangling while it is down.
+        QFile::remove(root + qs("/etc/resolv.conf"));
+        QVERIFY(QFile::link(qs("/run/resolvconf/resolv.conf"), root + qs("/etc/resolv.conf")));
+        const QStringList base {qs("--rootfs"), root, qs("--writable-rootfs"), qs("--net"), qs("host"),
+                                qs("--bind"), m_project + qs(":/workspace")};
+        ProcessOutcome r = unshare(base + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
+                                                       qs("echo one > /etc/persisted && mkdir -p /root/home "
+                                                          "&& echo scratch > /tmp/scratch && id -u")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("0\n"));
+        QFile persisted(root + qs("/etc/persisted"));
+        QVERIFY(persisted.open(QIODevice::ReadOnly));
+        QCOMPARE(persisted.readAll(), QByteArray("one\n"));
+        QCOMPARE(QFileInfo(persisted).ownerId(), getuid());
+        QVERIFY(QFileInfo(root + qs("/root/home")).isDir());
+        QVERIFY(!QFileInfo::exists(root + qs("/tmp/scratch"))); // /tmp stays a fresh tmpfs
+        QCOMPARE(QFileInfo(root + qs("/etc/resolv.conf")).symLinkTarget(), qs("/run/resolvconf/resolv.conf"));
+
+        // The next container sees what the last one left, as `wsl -d` does.
+        r = unshare(base + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
+                                        qs("cat /etc/persisted; rm /etc/persisted; ls -d /root/home")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("one\n/root/home\n"));
+        QVERIFY(!QFileInfo::exists(root + qs("/etc/persisted")));
+
+        // Without the switch the same root is read-only again.
+        r = unshare({qs("--rootfs"), root, qs("--"), qs("/bin/sh"), qs("-c"), qs("touch /etc/x")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("Read-only file system"), r.err.constData());
+    }
+
+    void wslSimulatorDistroPersistsBetweenRuns()
+    {
+        const QString tar = fresh("distro") + qs(".tar");
+        QCOMPARE(run(qs("tar"), {qs("-C"), m_rootfs, qs("-cf"), tar, qs(".")}).code, 0);
+        const QString wsl = qs(SCORPIOX_SOURCE_DIR "/tests/fixtures/wsl-sim/wsl.exe");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(qs("SCORPIOX_WSL_SIM_STATE"), fresh("wsl-state"));
+        env.insert(qs("SCORPIOX_UNSHARE"), qs(SCORPIOX_UNSHARE_BIN));
+        env.insert(qs("SCORPIOX_UNSHARE_SINGLE_ID"), qs("1"));
+        ProcessOutcome r = run(wsl, {qs("--import"), qs("sim"), fresh("wsl-location"), tar}, env);
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run(wsl, {qs("-d"), qs("sim"), qs("--exec"), qs("/bin/sh"), qs("-c"),
+                      qs("echo kept > /root/note; hostname; tr -s ' ' < /proc/self/uid_map")},
+                env);
+        QVERIFY2(r.code == 0, r.err.constData());
+        // The simulator's switch reaches scorpiox-unshare under its real name: one id mapped.
+        QCOMPARE(r.out, qs("sim\n 0 %1 1\n").arg(getuid()).toUtf8());
+        r = run(wsl, {qs("-d"), qs("sim"), qs("--exec"), qs("cat"), qs("/root/note")}, env);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("kept\n"));
+    }
+
+    void removeTreeCleansAnOverlayLeftByKill9()
+    {
+        if (!HostFacts::hasSubordinateRange())
+            QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap for files of other ids");
+        const QString overlay = fresh("ov");
+        const QString ready = m_project + qs("/ready-") + QString::number(m_counter);
+        QProcess launcher;
+        launcher.setProgram(qs(SCORPIOX_UNSHARE_BIN));
+        launcher.setArguments({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--bind"),
+                               m_project + qs(":/workspace"), qs("--"), qs("/bin/sh"), qs("-c"),
+                               qs("mkdir -p /opt/d/e && touch /opt/d/e/f /owned && chown -R 1000:1000 /opt/d /owned "
+                                  "&& chmod 700 /opt/d /opt/d/e && touch /workspace/%1; exec sleep 60")
+                                   .arg(QFileInfo(ready).fileName())});
+        launcher.start();
+        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(ready); }, 10000));
+        ::kill(static_cast<pid_t>(launcher.processId()), SIGKILL);
+        launcher.waitForFinished(5000);
+        // Left behind, with files of a subordinate id the user cannot delete as itself.
+        QVERIFY(QFileInfo(overlay + qs("/upper/opt/d")).exists());
+        QVERIFY(foreignOwned(overlay) > 0);
+        QVERIFY(run(qs("rm"), {qs("-rf"), overlay}).code != 0);
+        QVERIFY(QFileInfo::exists(overlay));
+
+        ProcessOutcome r = unshare({qs("--remove-tree"), overlay});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QFileInfo::exists(overlay));
+        // Idempotent: a second cleanup of the same path is fine.
+        QCOMPARE(unshare({qs("--remove-tree"), overlay}).code, 0);
+    }
+
+    void removeTreeOfSingleIdOverlayWithModeZeroWorkDir()
+    {
+        const QString overlay = fresh("ov");
+        QVERIFY(QDir().mkpath(overlay + qs("/work/work")) && QDir().mkpath(overlay + qs("/upper/etc")));
+        QVERIFY(QFile::setPermissions(overlay + qs("/work/work"), QFileDevice::Permissions {}));
+        const ProcessOutcome r = unshare({qs("--remove-tree"), overlay});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QFileInfo::exists(overlay));
+    }
+
+    void removeTreeRefusesWhatIsNotTheCallers()
+    {
+        // Owned by root.
+        ProcessOutcome r = unshare({qs("--remove-tree"), qs("/usr/share/doc")});
+        QCOMPARE(r.code, 125);
+        QVERIFY2(r.err.contains("refused, it belongs to uid 0, not to you"), r.err.constData());
+        QVERIFY(QFileInfo(qs("/usr/share/doc")).isDir());
+
+        // A link to the caller's own directory is not followed.
+        const QString target = fresh("target");
+        QVERIFY(QDir().mkpath(target + qs("/inner")));
+        const QString link = fresh("link");
+        QVERIFY(QFile::link(target, link));
+        r = unshare({qs("--remove-tree"), link});
+        QCOMPARE(r.code, 125);
+        QVERIFY2(r.err.contains("not a directory (a symbolic link is never followed)"), r.err.constData());
+        QVERIFY(QFileInfo(target + qs("/inner")).isDir());
+
+        r = unshare({qs("--remove-tree"), qs("relative/dir")});
+        QCOMPARE(r.code, 125);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnshareTrees)
+#include "tst_unshare_trees.moc"
