@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExitCode.h"
-#include "cli/CliApp.h"
 #include "MainWindow.h"
+#include "Paths.h"
+#include "cli/CliApp.h"
+#include "config/Settings.h"
+#include "sessions/SessionManager.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -68,7 +72,12 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    MainWindow window;
+    // One manager and one settings object per process, shared by every face that shows them.
+    Settings settings(Paths::scorpioxHome(), QDir::currentPath());
+    // Problems in the files are shown by the Settings and System views; valid keys still apply.
+    (void)settings.load();
+    SessionManager sessions;
+    MainWindow window(&sessions, &settings);
     window.show();
     return app.exec();
 }

@@ -2,19 +2,46 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStyle>
 
-class QTreeWidget;
+class CleanupView;
+class HostCheckView;
+class ImagesView;
+class QListWidget;
+class QStackedWidget;
+class SessionManager;
+class SessionsView;
+class SettingsView;
+class Settings;
 
-/// The desktop window. For now it shows what `doctor` finds about this machine.
+/// The desktop window: a list of views on the left (Sessions, Images, Settings, Cleanup,
+/// System) and the chosen one on the right. It holds no logic of its own; the session manager
+/// and settings come from outside so that other faces (the tray) share them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum Page { SessionsPage, ImagesPage, SettingsPage, CleanupPage, SystemPage };
+
+    MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent = nullptr);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    SessionsView *sessionsView() const { return m_sessions; }
+    ImagesView *imagesView() const { return m_images; }
+    SettingsView *settingsView() const { return m_settings; }
+    CleanupView *cleanupView() const { return m_cleanup; }
+    HostCheckView *systemView() const { return m_system; }
 
 private:
-    void showHostChecks();
+    void addPage(QWidget *page, const QString &iconName, QStyle::StandardPixmap fallback, const QString &title);
 
-    QTreeWidget *m_checks = nullptr;
+    QListWidget *m_pages;
+    QStackedWidget *m_stack;
+    SessionsView *m_sessions;
+    ImagesView *m_images;
+    SettingsView *m_settings;
+    CleanupView *m_cleanup;
+    HostCheckView *m_system;
 };

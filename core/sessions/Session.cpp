@@ -151,7 +151,7 @@ Pty *Session::pty() const
 
 QByteArray Session::history() const
 {
-    return m_log ? SessionLog::tail(m_log->path()) : QByteArray();
+    return m_log ? SessionLog::tail(m_log->path()) : m_endHistory;
 }
 
 void Session::setState(State state)
@@ -459,6 +459,8 @@ void Session::releaseAndFinish(std::function<void()> announce)
     const QString overlay = m_overlayDir;
     const QString cacheDir = m_config.cacheDir;
     const bool prepared = m_spec.has_value();
+    if (m_log)
+        m_endHistory = SessionLog::tail(m_log->path());
     m_log.reset();
     m_ending = true;
     runInBackground<Result<void>>(
@@ -506,6 +508,14 @@ void Session::stop(int signal)
         if (!m_killTimer.isActive())
             m_killTimer.start(kStopGraceMs);
     }
+}
+
+Result<LaunchCommand> Session::enterCommand(const QStringList &command) const
+{
+    if (m_state != State::Running)
+        return Error::busy(QStringLiteral("session %1 is %2, not running; a shell can only be opened in a running session")
+                               .arg(m_record.id, stateName(m_state)));
+    return m_launcher->enter(m_record, command);
 }
 
 void Session::write(const QByteArray &bytes)

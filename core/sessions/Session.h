@@ -53,11 +53,15 @@ public:
     SessionRecord record() const { return m_record; }
     /// The terminal while the session runs with one; nullptr otherwise.
     Pty *pty() const;
-    /// The most recent output (for a terminal attached late); empty after the end.
+    /// The most recent output (for a terminal attached late, or a saved log); after the end,
+    /// what was last written before it.
     QByteArray history() const;
     int exitCode() const { return m_exitCode; }
     QString reason() const { return m_reason; }
     qint64 startedAtMs() const { return m_startedAtMs; }
+    /// The process that runs @p command (a login shell when empty) inside this running session,
+    /// to be started on a terminal of its own; an error while the session is not running.
+    Result<LaunchCommand> enterCommand(const QStringList &command = {}) const;
 
     static QString stateName(State state);
     /// Docker's table: "exited with code 3", "timed out after 5 s", "killed by signal 9 (SIGKILL)" ...
@@ -100,6 +104,7 @@ private:
     QString m_overlayDir;
     std::optional<LaunchSpec> m_spec;
     std::unique_ptr<SessionLog> m_log;
+    QByteArray m_endHistory; ///< the log's tail, kept when the log file is removed at the end
     QPointer<ImagePuller> m_puller;
     Pty *m_pty = nullptr;
     QProcess *m_process = nullptr;

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Images view on a real cache: importing a real tarball through the dialog, listing and
+// pulling from a file:// registry, and deleting — refused while a live session uses the image.
+#include "BusyboxRootfs.h"
+#include "TempHome.h"
+#include "config/Settings.h"
+#include "images/CachedImageModel.h"
+#include "images/ImageCache.h"
+#include "images/ImagesView.h"
+#include "images/ImportImageDialog.h"
+#include "images/RemoteImageModel.h"
+#include "sessions/SessionStore.h"
+#include "widgets/MessageBar.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QUrl>
+
+namespace {
+
+QPushButton *acceptButton(QDialog *dialog)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QDialogButtonBox::AcceptRole)
+            return qobject_cast<QPushButton *>(button);
+    }
+    return nullptr;
+}
+
+QPushButton *messageButton(MessageBar *bar, const QString &text)
+{
+    for (QPushButton *button : bar->findChildren<QPushButton *>()) {
+        if (button->text() == text && !button->isHidden())
+            return button;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestImagesView : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_data;
+    QString m_tarball;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        const QString rootfs = m_data.filePath(QStringLiteral("rootfs"));
+        const QString failure = BusyboxRootfs::create(rootfs);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(QDir().mkpath(m_data.filePath(QStringLiteral("registry"))));
+        m_tarball = m_data.filePath(QStringLiteral("registry/tinybox.tar.gz"));
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-czf"), m_tarball, QStringLiteral("-C"), rootfs, QStringLiteral(".")});
+        QVERIFY(tar.waitForFinished(60000));
+        QCOMPARE(tar.exitCode(), 0);
+    }
+
+    void importDialogFlowWithARealTarball()
+    {
+        TempHome home;
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        ImagesView view(&settings);
+        QAbstractItemModelTester tester(view.cachedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reloaded(view.cachedModel(), &CachedImageModel::reloaded);
+        QVERIFY(reloaded.wait(5000));
+        QCOMPARE(view.cachedModel()->rowCount(), 0);
+
+        ImportImageDialog *dialog = view.showImportDialog();
+        QVERIFY(!acceptButton(dialog)->isEnabled());
+        dialog->setFile(m_data.filePath(QStringLiteral("missing.tar.gz")));
+        QVERIFY(!acceptButton(dialog)->isEnabled());
+        dialog->setFile(m_tarball);
+        QCOMPARE(dialog->name(), QStringLiteral("tinybox"));
+        QVERIFY(acceptButton(dialog)->isEnabled());
+        dialog->setName(QStringLiteral("no/slashes"));
+        QVERIFY(!acceptButton(dialog)->isEnabled());
+        QVERIFY(dialog->problem().contains(QStringLiteral("not an image name")));
+        dialog->setName(QStringLiteral("box-1"));
+        QVERIFY(acceptButton(dialog)->isEnabled());
+
+        QSignalSpy finished(&view, &ImagesView::jobFinished);
+        acceptButton(dialog)->click();
+        QVERIFY(view.isBusy());
+        QVERIFY(!view.importAction()->isEnabled());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(view.messageBar()->text()));
+        QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Success);
+        QVERIFY(!view.isBusy());
+        QVERIFY(ImageCache(settings.pathValue(QStringLiteral("container_cache_dir"))).contains(QStringLiteral("box-1")));
+        QTRY_COMPARE(view.cachedModel()->rowCount(), 1);
+        const QModelIndex row = view.cachedModel()->index(0, 0);
+        QCOMPARE(row.data().toString(), QStringLiteral("box-1"));
+        QCOMPARE(row.siblingAtColumn(CachedImageModel::Source).data().toString(), m_tarball);
+        QVERIFY(view.cachedModel()->totalBytes() > 100 * 1024);
+        QVERIFY(view.totalLabel()->text().contains(QStringLiteral("1 image")));
+    }
+
+    void deleteIsRefusedWhileASessionUsesTheImage()
+    {
+        TempHome home;
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        ImagesView view(&settings);
+        QSignalSpy finished(&view, &ImagesView::jobFinished);
+        view.importFile(m_tarball, QStringLiteral("busy"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().at(0).toBool());
+        const QString cacheDir = settings.pathValue(QStringLiteral("container_cache_dir"));
+
+        // A live session (this process owns the record) uses the image.
+        SessionStore store(cacheDir);
+        SessionRecord proto;
+        proto.backend = QStringLiteral("namespace");
+        proto.image = QStringLiteral("busy");
+        const Result<SessionRecord> record = store.create(proto);
+        QVERIFY(record.ok());
+        view.cachedModel()->reload();
+        QTRY_COMPARE(view.cachedModel()->rowCount(), 1);
+        QTRY_VERIFY(view.cachedModel()->isInUse(0));
+
+        QSignalSpy deleted(&view, &ImagesView::deleteFinished);
+        view.cachedTable()->setCurrentIndex(view.cachedModel()->index(0, 0));
+        QVERIFY(view.deleteAction()->isEnabled());
+        view.deleteAction()->trigger();
+        QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Warning);
+        QPushButton *confirm = messageButton(view.messageBar(), QStringLiteral("Delete"));
+        QVERIFY(confirm);
+        confirm->click();
+        QVERIFY(deleted.wait(10000));
+        QCOMPARE(deleted.takeFirst().at(0).toBool(), false);
+        QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY2(view.messageBar()->text().contains(QStringLiteral("running session")), qPrintable(view.messageBar()->text()));
+        QVERIFY(ImageCache(cacheDir).contains(QStringLiteral("busy")));
+
+        // "Keep" leaves it; once the session is gone, Delete goes through.
+        view.askToDelete(QStringLiteral("busy"));
+        messageButton(view.messageBar(), QStringLiteral("Keep"))->click();
+        QVERIFY(!deleted.wait(300));
+        store.remove(record->id);
+        view.askToDelete(QStringLiteral("busy"));
+        messageButton(view.messageBar(), QStringLiteral("Delete"))->click();
+        QVERIFY(deleted.wait(10000));
+        QCOMPARE(deleted.takeFirst().at(0).toBool(), true);
+        QVERIFY(!ImageCache(cacheDir).contains(QStringLiteral("busy")));
+        QTRY_COMPARE(view.cachedModel()->rowCount(), 0);
+    }
+
+    void registryListsAndPulls()
+    {
+        QFile archive(m_tarball);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        const QByteArray bytes = archive.readAll();
+        const QByteArray index = QStringLiteral(R"({"images":[{"name":"tinybox","file":"tinybox.tar.gz","sha256":"%1","size":%2,"description":"busybox for tests"}]})")
+                                     .arg(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()))
+                                     .arg(bytes.size())
+                                     .toUtf8();
+        QVERIFY(TempHome::writeFile(m_data.filePath(QStringLiteral("registry/index.json")), index));
+
+        TempHome home;
+        const QString registry = QUrl::fromLocalFile(m_data.filePath(QStringLiteral("registry"))).toString() + QLatin1Char('/');
+        QVERIFY(TempHome::writeFile(home.home() + QStringLiteral("/scorpiox-env.txt"), "IMAGE_BASE_URL=" + registry.toUtf8() + '\n'));
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        ImagesView view(&settings);
+        QAbstractItemModelTester tester(view.remoteModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(view.remoteModel()->rowCount(), 1, 5000);
+        QCOMPARE(view.remoteModel()->index(0, RemoteImageModel::Description).data().toString(), QStringLiteral("busybox for tests"));
+
+        view.remoteTable()->setCurrentIndex(view.remoteModel()->index(0, 0));
+        QVERIFY(view.pullAction()->isEnabled());
+        QSignalSpy finished(&view, &ImagesView::jobFinished);
+        view.pullAction()->trigger();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(view.messageBar()->text()));
+        QTRY_COMPARE(view.cachedModel()->rowCount(), 1);
+        QCOMPARE(view.cachedModel()->name(0), QStringLiteral("tinybox"));
+    }
+};
+
+QTEST_MAIN(TestImagesView)
+#include "tst_imagesview.moc"

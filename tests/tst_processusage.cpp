@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessions/ProcessUsage.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+class TestProcessUsage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sumsATreeOfRealProcesses()
+    {
+        // A parent with two children, one of them spinning on the CPU; in a process group of
+        // its own so that all of it can be killed at the end.
+        QProcess tree;
+        tree.setChildProcessModifier([] { ::setsid(); });
+        tree.start(QStringLiteral("/bin/sh"),
+                   {QStringLiteral("-c"), QStringLiteral("(while :; do :; done) & sleep 30 & wait")});
+        QVERIFY(tree.waitForStarted());
+        std::optional<ProcessUsage> first;
+        QTRY_VERIFY_WITH_TIMEOUT((first = ProcessUsage::ofTree(tree.processId())) && first->processes >= 3, 10000);
+        QVERIFY(first->rssBytes > 0);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::qWait(600);
+        const std::optional<ProcessUsage> second = ProcessUsage::ofTree(tree.processId());
+        QVERIFY(second);
+        const double percent = ProcessUsage::cpuPercent(*first, *second, clock.elapsed());
+        QVERIFY2(percent > 30.0, qPrintable(QString::number(percent)));
+        QVERIFY2(percent < 250.0, qPrintable(QString::number(percent)));
+        QCOMPARE(ProcessUsage::cpuPercent(*second, *first, 1000), 0.0);
+
+        ::kill(-pid_t(tree.processId()), SIGKILL);
+        QVERIFY(tree.waitForFinished());
+    }
+
+    void nothingForAProcessThatIsGone()
+    {
+        QVERIFY(!ProcessUsage::ofTree(0));
+        QProcess done;
+        done.start(QStringLiteral("true"));
+        QVERIFY(done.waitForFinished());
+        QVERIFY(!ProcessUsage::ofTree(done.processId()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProcessUsage)
+#include "tst_processusage.moc"
