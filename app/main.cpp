@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExitCode.h"
-#include "MainWindow.h"
+#include "Desktop.h"
+#include "Translations.h"
 #include "Paths.h"
 #include "cli/CliApp.h"
 #include "config/Settings.h"
@@ -9,16 +10,45 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QIcon>
+#include <QLocale>
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
 const char kUsage[] =
     "usage: scorpiox-desktop [--version] [--help]\n"
-    "       scorpiox-desktop                 open the desktop window\n"
-    "       scorpiox-desktop --cli COMMAND   run a command without a window\n\n";
+    "       scorpiox-desktop [--tray] [--lang LANG]   open the desktop window (--tray: only the tray icon)\n"
+    "       scorpiox-desktop --cli COMMAND            run a command without a window\n\n";
+
+struct GuiOptions
+{
+    bool tray = false;
+    QString language; ///< empty: the system's
+};
+
+/// The window's own options; nullopt (after a message) for anything else.
+std::optional<GuiOptions> parseGuiOptions(const QStringList &args)
+{
+    GuiOptions options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--tray")) {
+            options.tray = true;
+        } else if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) {
+            options.language = args[++i];
+        } else if (args[i].startsWith(QLatin1String("--lang="))) {
+            options.language = args[i].mid(7);
+        } else {
+            std::fprintf(stderr, "scorpiox-desktop: unknown option '%s'; see scorpiox-desktop --help\n",
+                         args[i].toLocal8Bit().constData());
+            return std::nullopt;
+        }
+    }
+    return options;
+}
 
 bool hasDisplay()
 {
@@ -61,23 +91,25 @@ int main(int argc, char **argv)
         return runCli(argc, argv, args.mid(1));
     if (const auto seed = CliApp::fromSeedSpelling(args))
         return runCli(argc, argv, *seed);
-    if (!args.isEmpty()) {
-        std::fprintf(stderr, "scorpiox-desktop: unknown option '%s'; see scorpiox-desktop --help\n",
-                     args.first().toLocal8Bit().constData());
+    const std::optional<GuiOptions> gui = parseGuiOptions(args);
+    if (!gui)
         return ExitCode::RuntimeFailed;
-    }
     if (!hasDisplay()) {
         std::fputs("scorpiox-desktop: no display found; running 'scorpiox-desktop --cli doctor' instead\n", stderr);
         return runCli(argc, argv, {QStringLiteral("doctor")});
     }
 
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/scorpiox/icons/scorpiox-desktop.svg")));
+    // Closing the window keeps the program in the tray; Desktop decides when to quit.
+    QApplication::setQuitOnLastWindowClosed(false);
+    Translations::install(&app, gui->language.isEmpty() ? QLocale::system() : QLocale(gui->language));
     // One manager and one settings object per process, shared by every face that shows them.
     Settings settings(Paths::scorpioxHome(), QDir::currentPath());
     // Problems in the files are shown by the Settings and System views; valid keys still apply.
     (void)settings.load();
     SessionManager sessions;
-    MainWindow window(&sessions, &settings);
-    window.show();
+    Desktop desktop(&sessions, &settings);
+    desktop.start(gui->tray);
     return app.exec();
 }

@@ -110,21 +110,21 @@ QString Session::stateName(State state)
 {
     switch (state) {
     case State::Resolving:
-        return QStringLiteral("resolving");
+        return tr("resolving");
     case State::PreparingImage:
-        return QStringLiteral("preparing image");
+        return tr("preparing image");
     case State::CreatingOverlay:
-        return QStringLiteral("creating overlay");
+        return tr("creating overlay");
     case State::Starting:
-        return QStringLiteral("starting");
+        return tr("starting");
     case State::Running:
-        return QStringLiteral("running");
+        return tr("running");
     case State::Stopping:
-        return QStringLiteral("stopping");
+        return tr("stopping");
     case State::Exited:
-        return QStringLiteral("exited");
+        return tr("exited");
     case State::Failed:
-        return QStringLiteral("failed");
+        return tr("failed");
     }
     return {};
 }
@@ -132,16 +132,16 @@ QString Session::stateName(State state)
 QString Session::describeExit(int code, int timeoutSec)
 {
     if (code == ExitCode::TimedOut)
-        return QStringLiteral("timed out after %1 s (container_timeout)").arg(timeoutSec);
+        return tr("timed out after %1 s (container_timeout)").arg(timeoutSec);
     if (code == ExitCode::RuntimeFailed)
-        return QStringLiteral("the runtime failed");
+        return tr("the runtime failed");
     if (code == ExitCode::CannotExecute)
-        return QStringLiteral("the command could not be executed");
+        return tr("the command could not be executed");
     if (code == ExitCode::NotFound)
-        return QStringLiteral("the command was not found");
+        return tr("the command was not found");
     if (code > ExitCode::SignalBase && code < ExitCode::SignalBase + 65)
-        return QStringLiteral("killed by %1").arg(signalName(code - ExitCode::SignalBase));
-    return QStringLiteral("exited with code %1").arg(code);
+        return tr("killed by %1").arg(signalName(code - ExitCode::SignalBase));
+    return tr("exited with code %1").arg(code);
 }
 
 Pty *Session::pty() const
