@@ -16,7 +16,7 @@ test_deps=(
     xvfb xauth fonts-dejavu-core dbus gnome-keyring
     python3 zstd xz-utils libarchive-tools
     g++-mingw-w64-x86-64 wine wine64 xterm fonts-droid-fallback fonts-noto-color-emoji
-    dpkg-dev fakeroot lintian desktop-file-utils appstream
+    dpkg-dev fakeroot lintian desktop-file-utils appstream trayer
     debootstrap bc curl
 )
 # The peers the benchmarks in tests/bench/ measure against.

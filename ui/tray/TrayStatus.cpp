@@ -51,7 +51,8 @@ QList<TrayStatus::Entry> TrayStatus::entries() const
     QList<Entry> result;
     for (Session *session : m_sessions->sessions()) {
         const QString name = session->id().isEmpty() ? tr("new session") : session->name();
-        result.append({session, QStringLiteral("%1 · %2 · %3").arg(name, session->image(), Session::stateName(session->state()))});
+        const QString where = session->backend() == QLatin1String("host") ? tr("on the host") : session->image();
+        result.append({session, QStringLiteral("%1 · %2 · %3").arg(name, where, Session::stateName(session->state()))});
     }
     return result;
 }
