@@ -4,6 +4,8 @@
 #include "TempHome.h"
 #include "config/Settings.h"
 #include "sessions/SessionManager.h"
+#include "Desktop.h"
+#include "MainWindow.h"
 #include "tray/TrayMonitor.h"
 
 #include <QAbstractButton>
@@ -104,6 +106,20 @@ private Q_SLOTS:
         QVERIFY(notified.wait(20000));
         QVERIFY(notified.first().at(0).toString().endsWith(QStringLiteral(" failed")));
         QVERIFY(notified.first().at(1).toString().contains(QStringLiteral("no-such-image")));
+    }
+
+    void closingTheWindowQuitsWithoutATray()
+    {
+        Settings settings(m_home->home(), m_home->project());
+        (void)settings.load();
+        SessionManager manager;
+        Desktop desktop(&manager, &settings);
+        QVERIFY(!desktop.tray()); // the offscreen platform has no tray host
+        QSignalSpy quitting(&desktop, &Desktop::quitting);
+        desktop.start(true); // --tray without a tray still shows the window
+        QVERIFY(desktop.window()->isVisible());
+        desktop.window()->close();
+        QCOMPARE(quitting.size(), 1);
     }
 
     void quitAsksWhileSessionsRun()

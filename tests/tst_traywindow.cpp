@@ -4,12 +4,15 @@
 #include "TempHome.h"
 #include "config/Settings.h"
 #include "sessions/SessionManager.h"
+#include "Desktop.h"
+#include "MainWindow.h"
 #include "tray/TrayMonitor.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QMenu>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
 
@@ -18,6 +21,29 @@ class TestTrayWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void closingTheWindowKeepsRunningInTheTray()
+    {
+        QVERIFY(QTest::qWaitFor([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, 10000));
+        TempHome home;
+        Settings settings(home.home(), home.project());
+        (void)settings.load();
+        SessionManager manager;
+        Desktop desktop(&manager, &settings);
+        QVERIFY(desktop.tray());
+        QSignalSpy quitting(&desktop, &Desktop::quitting);
+        desktop.start(true); // --tray: only the icon
+        QTRY_VERIFY(desktop.tray()->icon()->isVisible());
+        QVERIFY(!desktop.window()->isVisible());
+        Q_EMIT desktop.tray()->showWindowRequested();
+        QTRY_VERIFY(desktop.window()->isVisible());
+        desktop.window()->close();
+        QTRY_VERIFY(!desktop.window()->isVisible());
+        QTest::qWait(200);
+        QCOMPARE(quitting.size(), 0); // still running, in the tray
+        Q_EMIT desktop.tray()->quitRequested();
+        QCOMPARE(quitting.size(), 1);
+    }
+
     void menuScreenshot()
     {
         QVERIFY2(QTest::qWaitFor([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, 10000),

@@ -88,6 +88,7 @@ void Desktop::quit()
         }
     }
     if (running.isEmpty()) {
+        Q_EMIT quitting();
         QCoreApplication::quit();
         return;
     }
@@ -99,8 +100,12 @@ void Desktop::quit()
                 return;
         }
         poll->stop();
+        Q_EMIT quitting();
         QCoreApplication::quit();
     });
     poll->start(100);
-    QTimer::singleShot(Session::kStopGraceMs + 3000, this, &QCoreApplication::quit);
+    QTimer::singleShot(Session::kStopGraceMs + 3000, this, [this] {
+        Q_EMIT quitting();
+        QCoreApplication::quit();
+    });
 }

@@ -29,6 +29,10 @@ public:
     /// Stops every running session, then quits the application once they have ended.
     void quit();
 
+Q_SIGNALS:
+    /// Emitted just before the application is asked to quit.
+    void quitting();
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
