@@ -8,7 +8,7 @@
 #include <initializer_list>
 
 const char kUsage[] =
-    "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR] [--bind HOST:CONT[:ro]]...\n"
+    "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR [--keep-overlay]] [--bind HOST:CONT[:ro]]...\n"
     "                        [--net host|isolated|none] [--hostname NAME] [--workdir DIR] [--env K=V]...\n"
     "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] [--writable-rootfs] -- CMD [ARG...]\n"
     "       scorpiox-unshare --enter PID [--net MODE] [--workdir DIR] [--env K=V]... [--info-fd N] -- CMD [ARG...]\n"
@@ -142,13 +142,13 @@ ParseResult parseArguments(int argc, const char *const *argv)
             arg.resize(eq);
             hasInlineValue = true;
         }
-        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs") {
+        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs" || arg == "--keep-overlay") {
             if (hasInlineValue) {
                 result.error = arg + " takes no value";
                 return result;
             }
-            if (arg == "--writable-rootfs") {
-                o.writableRootfs = true;
+            if (arg == "--writable-rootfs" || arg == "--keep-overlay") {
+                (arg == "--writable-rootfs" ? o.writableRootfs : o.keepOverlay) = true;
                 given.push_back(arg);
                 continue;
             }
@@ -286,6 +286,10 @@ ParseResult parseArguments(int argc, const char *const *argv)
     }
     if (o.writableRootfs && (!o.overlay.empty() || !o.layers.empty())) {
         result.error = "--writable-rootfs binds the rootfs itself read-write: drop --overlay and --layer";
+        return result;
+    }
+    if (o.keepOverlay && o.overlay.empty()) {
+        result.error = "--keep-overlay keeps the upper directory of --overlay DIR: give --overlay too";
         return result;
     }
     if (!haveRootfs) {

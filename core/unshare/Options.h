@@ -23,6 +23,7 @@ struct Options
     std::string rootfs;
     std::vector<std::string> layers; ///< read-only layers over rootfs, lowest first
     std::string overlay;
+    bool keepOverlay = false;        ///< `--keep-overlay`: at the end remove only DIR/work, keep DIR/upper
     bool writableRootfs = false;     ///< bind rootfs itself read-write (a persistent root, as WSL's)
     std::vector<BindOption> binds;
     NetMode net = NetMode::Host;
