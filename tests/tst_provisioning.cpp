@@ -11,6 +11,7 @@
 #include "sessions/SessionManager.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,7 +27,7 @@ QString qs(const char *text)
 }
 
 // `apk add --no-cache PKG...`. A package named `broken` fails as apk does, `slow` takes a
-// second (to overlap two installs).
+// second (to overlap two installs), `sleepy` a minute (to be stopped).
 const char kFakeApk[] = R"(#!/bin/sh
 mkdir -p /var/lib/fake-apk /usr/lib/fake-apk/installed
 echo "$*" >> /var/lib/fake-apk/calls
@@ -35,6 +36,7 @@ for p in "$@"; do
     add|--no-cache) ;;
     broken) echo "ERROR: unable to select packages:"; echo "  broken (no such package):"; exit 1 ;;
     slow) sleep 1; echo slow > /usr/lib/fake-apk/installed/slow ;;
+    sleepy) sleep 60 ;;
     *) echo "installed $p" > /usr/lib/fake-apk/installed/$p; chown 100:101 /usr/lib/fake-apk/installed/$p 2>/dev/null ;;
     esac
 done
@@ -235,6 +237,36 @@ private Q_SLOTS:
         QVERIFY2(messages.contains(qs("image 'default' has no known package manager (apk, apt-get, dnf, microdnf, zypper, "
                                       "pacman); running it as is, without make")),
                  qPrintable(messages.join(u'|')));
+    }
+
+    void stoppingASessionStopsItsInstall()
+    {
+        QVERIFY(setPackages("sleepy"));
+        const QStringList layersBefore = layers();
+        Settings settings(m_home->home(), m_home->project());
+        QVERIFY(settings.load().isEmpty());
+        SessionConfig config = SessionConfig::fromSettings(settings);
+        config.image = qs("test");
+        SessionRequest request;
+        request.projectDir = m_home->project();
+        request.command = {qs("true")};
+        request.terminal = false;
+        SessionManager manager;
+        const Result<Session *> started = manager.start(request, config);
+        QVERIFY(started);
+        Session *session = *started;
+        QSignalSpy failed(session, &Session::failed);
+        QVERIFY(QTest::qWaitFor([&] { return session->state() == Session::State::Provisioning; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return !staging().isEmpty(); }, 5000));
+        QElapsedTimer clock;
+        clock.start();
+        session->stop();
+        QVERIFY(failed.wait(10000));
+        // The install ends too (SIGTERM through scorpiox-unshare), well before its minute, and
+        // leaves neither a layer nor its staging behind.
+        QVERIFY2(QTest::qWaitFor([&] { return staging().isEmpty(); }, 15000), qPrintable(staging().join(u' ')));
+        QVERIFY2(clock.elapsed() < 15000, "the install was not stopped");
+        QCOMPARE(layers(), layersBefore);
     }
 
     void cleanRemovesLayersOfRemovedImages()
