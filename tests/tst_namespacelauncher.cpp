@@ -71,12 +71,14 @@ private Q_SLOTS:
         spec.environment = {qs("ANTHROPIC_API_KEY=sk-secret"), qs("TERM=xterm-256color")};
         spec.timeoutSec = 60;
         spec.memoryMb = 2048;
+        spec.keepUpperDir = true;
         const Result<LaunchCommand> cmd = NamespaceLauncher(qs("/h/scorpiox-unshare")).command(spec);
         QVERIFY2(cmd.ok(), cmd.ok() ? "" : qPrintable(cmd.error().message));
         QCOMPARE(cmd->program, qs("/h/scorpiox-unshare"));
         const QStringList expected {qs("--rootfs"), m_rootfs,
                                     qs("--layer"), layer,
                                     qs("--overlay"), spec.overlayDir,
+                                    qs("--keep-overlay"),
                                     qs("--bind"), m_project + qs(":/workspace"),
                                     qs("--bind"), qs("/etc:/etc/host-etc:ro"),
                                     qs("--net"), qs("none"),
@@ -127,6 +129,7 @@ private Q_SLOTS:
         QTest::newRow("negative timeout") << 15 << qs("timeout -1");
         QTest::newRow("negative memory") << 16 << qs("memory limit");
         QTest::newRow("environment without =") << 17 << qs("environment entry 2 is not K=V");
+        QTest::newRow("keep upper without overlay") << 18 << qs("keeping the upper directory needs an overlay");
     }
 
     void rejectsBadSpecs()
@@ -153,6 +156,7 @@ private Q_SLOTS:
         case 15: spec.timeoutSec = -1; break;
         case 16: spec.memoryMb = -5; break;
         case 17: spec.environment = {qs("A=1"), qs("TOKEN-WITHOUT-EQUALS")}; break;
+        case 18: spec.overlayDir.clear(); spec.keepUpperDir = true; break;
         }
         const Result<LaunchCommand> cmd = NamespaceLauncher(qs("/h")).command(spec);
         QVERIFY(!cmd.ok());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PackageProvisioner: package manager detection, layer keys, and the layer cache that keeps a
 // second boot from running the package manager again. The install run itself needs the
-// namespace launcher (see the report of issue 4); here a runner that must not be reached fails.
+// namespace launcher: tst_provisioning runs it for real; here a runner that must not be reached fails.
 #include "BusyboxRootfs.h"
 #include "images/ImageImporter.h"
 #include "images/PackageProvisioner.h"
@@ -71,6 +71,10 @@ private Q_SLOTS:
         ImageMetadata image;
         image.name = QStringLiteral("alpine");
         image.sha256 = QString(64, QLatin1Char('c'));
+        QVERIFY(QDir().mkpath(cache.rootfsPath(image.name) + QStringLiteral("/sbin")));
+        QFile apk(cache.rootfsPath(image.name) + QStringLiteral("/sbin/apk"));
+        QVERIFY(apk.open(QIODevice::WriteOnly));
+        apk.close();
         const QStringList packages{QStringLiteral("git")};
         const QString layer = cache.layersDir() + QLatin1Char('/') + PackageProvisioner::layerKey(image.sha256, packages);
         QVERIFY(QDir().mkpath(layer + QStringLiteral("/usr/bin")));
@@ -79,6 +83,12 @@ private Q_SLOTS:
         QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
         QCOMPARE(outcome->layers, QStringList{layer});
         QVERIFY(!outcome->installed);
+        QCOMPARE(calls, 0);
+        const Result<PackageProvisioner::Outcome> found = PackageProvisioner(cache, forbidden(&calls)).lookUp(image, packages);
+        QVERIFY(found && !found->needsInstall && found->layers == QStringList{layer});
+        const Result<PackageProvisioner::Outcome> missing
+            = PackageProvisioner(cache, forbidden(&calls)).lookUp(image, {QStringLiteral("make")});
+        QVERIFY(missing && missing->needsInstall && missing->layers.isEmpty());
         QCOMPARE(calls, 0);
 
         // nothing to install: nothing stacked, nothing run

@@ -125,6 +125,11 @@ private Q_SLOTS:
         QVERIFY(r.options.allCapabilities);
         QVERIFY(!parse({"--rootfs", "/img", "--", "true"}).options.allCapabilities);
         QVERIFY(parse({"--enter", "42", "--all-capabilities", "--", "true"}).options.allCapabilities);
+
+        r = parse({"--rootfs", "/img", "--overlay", "/ov", "--keep-overlay", "--", "true"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        QVERIFY(r.options.keepOverlay);
+        QVERIFY(!parse({"--rootfs", "/img", "--overlay", "/ov", "--", "true"}).options.keepOverlay);
     }
 
     void rejects_data()
@@ -168,6 +173,9 @@ private Q_SLOTS:
         row("remove-tree dotdot", {q("--remove-tree"), q("/tmp/../etc")}, "'..'");
         row("writable with overlay", {q("--rootfs"), q("/a"), q("--writable-rootfs"), q("--overlay"), q("/o"), q("--"), q("x")}, "drop --overlay");
         row("writable with layer", {q("--rootfs"), q("/a"), q("--layer"), q("/l"), q("--writable-rootfs"), q("--"), q("x")}, "drop --overlay and --layer");
+        row("keep-overlay without overlay", {q("--rootfs"), q("/a"), q("--keep-overlay"), q("--"), q("x")}, "give --overlay too");
+        row("keep-overlay with value", {q("--rootfs"), q("/a"), q("--overlay"), q("/o"), q("--keep-overlay=1"), q("--"), q("x")}, "takes no value");
+        row("keep-overlay with enter", {q("--enter"), q("12"), q("--keep-overlay"), q("--"), q("x")}, "--keep-overlay cannot be combined with --enter");
         row("writable with value", {q("--rootfs"), q("/a"), q("--writable-rootfs=yes"), q("--"), q("x")}, "takes no value");
     }
 

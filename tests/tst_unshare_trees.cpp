@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // scorpiox-unshare and the host trees it leaves: --writable-rootfs (a persistent root, as a WSL
-// distro's, through the WSL simulator too) and --remove-tree (overlays a kill -9 left behind,
+// distro's, through the WSL simulator too), --keep-overlay (an upper directory reused as a
+// read-only --layer) and --remove-tree (overlays a kill -9 left behind,
 // with files of subordinate ids). As an ordinary user.
 #include "HostFacts.h"
 #include "BusyboxRootfs.h"
@@ -14,6 +15,7 @@
 #include <csignal>
 #include <memory>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace {
@@ -109,6 +111,56 @@ private Q_SLOTS:
         r = unshare({qs("--rootfs"), root, qs("--"), qs("/bin/sh"), qs("-c"), qs("touch /etc/x")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("Read-only file system"), r.err.constData());
+    }
+
+    void keptUpperDirectoryIsALayer()
+    {
+        const QString root = fresh("layer-root");
+        QVERIFY2(BusyboxRootfs::create(root).isEmpty(), "cannot build a second rootfs");
+        QVERIFY(QDir().mkpath(root + qs("/opt/gone/deep")) && QDir().mkpath(root + qs("/opt/replaced/old")));
+        QFile file(root + qs("/opt/gone/deep/file"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+
+        // An install as a package manager does it: delete a file, a tree, replace a directory.
+        const QString overlay = fresh("ov");
+        ProcessOutcome r = unshare({qs("--rootfs"), root, qs("--overlay"), overlay, qs("--keep-overlay"), qs("--"),
+                                    qs("/bin/sh"), qs("-c"),
+                                    qs("rm /etc/hostname && rm -r /opt/gone && rm -r /opt/replaced && mkdir /opt/replaced "
+                                       "&& echo new > /opt/replaced/new && echo pkg > /etc/pkg")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString upper = overlay + qs("/upper");
+        QVERIFY(QFileInfo(upper).isDir());
+        QVERIFY2(!QFileInfo::exists(overlay + qs("/work")), "the work directory must go");
+        // Kernel overlayfs whiteouts (0/0 character devices) and an opaque directory marked in
+        // the user.overlay namespace, the one an unprivileged mount may write.
+        struct stat st {};
+        QCOMPARE(lstat(QFile::encodeName(upper + qs("/etc/hostname")).constData(), &st), 0);
+        QVERIFY(S_ISCHR(st.st_mode) && st.st_rdev == 0);
+        char opaque[8] = {};
+        QCOMPARE(lgetxattr(QFile::encodeName(upper + qs("/opt/replaced")).constData(), "user.overlay.opaque", opaque,
+                           sizeof opaque),
+                 ssize_t(1));
+        QCOMPARE(opaque[0], 'y');
+
+        // Stacked over the image, read-only and under a fresh writable overlay alike, the
+        // deletions stay deleted and the replaced directory shows only its new content.
+        const QString probe = qs("cat /etc/pkg; ls /etc/hostname /opt/gone 2>&1; ls /opt/replaced");
+        const QByteArray expected("pkg\nls: /etc/hostname: No such file or directory\n"
+                                  "ls: /opt/gone: No such file or directory\nnew\n");
+        r = unshare({qs("--rootfs"), root, qs("--layer"), upper, qs("--"), qs("/bin/sh"), qs("-c"), probe});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, expected);
+        const QString session = fresh("ov");
+        r = unshare({qs("--rootfs"), root, qs("--layer"), upper, qs("--overlay"), session, qs("--"), qs("/bin/sh"),
+                     qs("-c"), probe + qs("; echo again > /etc/hostname; rm -r /opt/replaced")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, expected);
+        QVERIFY(!QFileInfo::exists(session)); // without --keep-overlay, all of it goes
+        // The session wrote into its own overlay only.
+        QCOMPARE(lstat(QFile::encodeName(upper + qs("/etc/hostname")).constData(), &st), 0);
+        QVERIFY(S_ISCHR(st.st_mode));
+        QVERIFY(QFileInfo::exists(upper + qs("/opt/replaced/new")));
     }
 
     void wslSimulatorDistroPersistsBetweenRuns()

@@ -290,7 +290,9 @@ Result<ImageCache::CleanReport> ImageCache::clean() const
     for (const QString &layer : layers) {
         if (keptDigests.contains(layer.section(QLatin1Char('-'), 0, 0)))
             continue;
-        if (DirectoryTree::remove(layersDir() + QLatin1Char('/') + layer))
+        // A package manager's chown leaves files of subordinate ids in a layer: removeTree
+        // deletes those from a user namespace.
+        if (SessionStore::removeTree(layersDir() + QLatin1Char('/') + layer))
             ++report.layersRemoved;
     }
     // Staging left by a crashed pull; a live pull holds its image's lock.

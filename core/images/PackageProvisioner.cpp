@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <sys/stat.h>
 
 namespace {
@@ -26,8 +27,9 @@ QString lastLines(const QByteArray &output)
 
 } // namespace
 
-PackageProvisioner::PackageProvisioner(ImageCache cache, ProvisionRunner runner)
-    : m_cache(std::move(cache)), m_runner(std::move(runner))
+PackageProvisioner::PackageProvisioner(ImageCache cache, ProvisionRunner runner,
+                                       std::shared_ptr<const std::atomic<bool>> cancelled)
+    : m_cache(std::move(cache)), m_runner(std::move(runner)), m_cancelled(std::move(cancelled))
 {
 }
 
@@ -101,46 +103,61 @@ QString PackageProvisioner::layerKey(const QString &imageDigest, const QStringLi
            + QString::fromLatin1(QCryptographicHash::hash(list, QCryptographicHash::Sha256).toHex().left(16));
 }
 
-Result<PackageProvisioner::Outcome> PackageProvisioner::provision(const ImageMetadata &image,
-                                                                  const QStringList &packages) const
+Result<PackageProvisioner::Outcome> PackageProvisioner::lookUp(const ImageMetadata &image,
+                                                               const QStringList &packages) const
 {
     Outcome outcome;
     if (packages.isEmpty())
         return outcome;
-    if (image.sha256.isEmpty()) {
-        return Error::invalid(QStringLiteral("image '%1' has no digest to key its package layer; pull or import it "
-                                             "again").arg(image.name));
-    }
-    const QString key = layerKey(image.sha256, packages);
-    const QString layer = m_cache.layersDir() + QLatin1Char('/') + key;
-    if (QFileInfo(layer).isDir()) {
-        outcome.layers = {layer};
-        return outcome;
-    }
-    const QString rootfs = m_cache.rootfsPath(image.name);
-    const PackageManager manager = detect(rootfs);
-    if (manager == PackageManager::None) {
+    if (detect(m_cache.rootfsPath(image.name)) == PackageManager::None) {
         outcome.notice = QStringLiteral("image '%1' has no known package manager (apk, apt-get, dnf, microdnf, zypper, "
                                         "pacman); running it as is, without %2")
                              .arg(image.name, packages.join(QStringLiteral(", ")));
         return outcome;
     }
+    if (image.sha256.isEmpty()) {
+        return Error::invalid(QStringLiteral("image '%1' has no digest to key its package layer; pull or import it "
+                                             "again, or set CONTAINER_PACKAGES=none").arg(image.name));
+    }
+    const QString layer = m_cache.layersDir() + QLatin1Char('/') + layerKey(image.sha256, packages);
+    if (QFileInfo(layer).isDir())
+        outcome.layers = {layer};
+    else
+        outcome.needsInstall = true;
+    return outcome;
+}
 
-    // One install per layer, across processes: the others wait, then use it.
-    ImageLock lock = m_cache.lockFor(QStringLiteral("layer-") + key.left(32));
+Result<PackageProvisioner::Outcome> PackageProvisioner::provision(const ImageMetadata &image,
+                                                                  const QStringList &packages) const
+{
+    Result<Outcome> found = lookUp(image, packages);
+    if (!found || !found->needsInstall)
+        return found;
+    Outcome outcome;
+    const QString key = layerKey(image.sha256, packages);
+    const QString layer = m_cache.layersDir() + QLatin1Char('/') + key;
+    const QString rootfs = m_cache.rootfsPath(image.name);
+    const PackageManager manager = detect(rootfs);
+
+    // One install per layer, across processes: the others wait, then use it. The lock and the
+    // staging share one short name, so clean() leaves the staging of a live install alone.
+    const QString lockName = QStringLiteral("layer-") + image.sha256.left(16) + key.mid(image.sha256.size());
+    ImageLock lock = m_cache.lockFor(lockName);
     for (;;) {
         const Result<bool> locked = lock.tryLock();
         if (!locked)
             return locked.error();
         if (*locked)
             break;
+        if (m_cancelled && m_cancelled->load())
+            return Error::busy(QStringLiteral("stopped while another process installed %1").arg(packages.join(QStringLiteral(", "))));
         QThread::msleep(kLockPollMs);
     }
     if (QFileInfo(layer).isDir()) {
         outcome.layers = {layer};
         return outcome;
     }
-    const Result<QString> staging = m_cache.makeStagingDir(QStringLiteral("layer-") + key.left(32), QStringLiteral("provision"));
+    const Result<QString> staging = m_cache.makeStagingDir(lockName, QStringLiteral("provision"));
     if (!staging)
         return staging.error();
     auto cleanUp = [&] {
@@ -178,8 +195,10 @@ Result<PackageProvisioner::Outcome> PackageProvisioner::provision(const ImageMet
         return Error::io(QStringLiteral("the package install left no overlay upper directory at %1").arg(upper));
     }
     if (::rename(QFile::encodeName(upper).constData(), QFile::encodeName(layer).constData()) != 0) {
+        const int error = errno;
         cleanUp();
-        return Error::io(QStringLiteral("cannot move the package layer to %1").arg(layer));
+        return Error::io(QStringLiteral("cannot move the package layer to %1: %2")
+                             .arg(layer, QString::fromLocal8Bit(std::strerror(error))));
     }
     cleanUp();
     outcome.layers = {layer};

@@ -7,7 +7,9 @@
 
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 /// What a provisioning run of the image's package manager produced.
 struct ProvisionRun
@@ -24,6 +26,8 @@ using ProvisionRunner = std::function<Result<ProvisionRun>(const LaunchSpec &spe
 /// package manager (host network) and keeps the result as a layer under `layers/`, keyed by the
 /// image digest and the package list, to be stacked over the image as a second lower layer.
 /// Later boots find the layer and run nothing. Blocking: call it on a worker thread.
+/// Concurrent installs of one layer (threads or processes) are serialised by a lock in tmp/; the
+/// layer appears under layers/ by one rename, complete or not at all.
 class PackageProvisioner
 {
 public:
@@ -34,10 +38,15 @@ public:
         QStringList layers; ///< read-only layers for LaunchSpec::layers, lowest first
         QString notice;     ///< one line for the user, e.g. no package manager found
         bool installed = false; ///< true when this call ran the package manager
+        bool needsInstall = false; ///< from lookUp(): no layer yet, provision() would install
     };
 
-    PackageProvisioner(ImageCache cache, ProvisionRunner runner);
+    /// Setting @p cancelled makes a provision() that waits for another process's install give up.
+    PackageProvisioner(ImageCache cache, ProvisionRunner runner, std::shared_ptr<const std::atomic<bool>> cancelled = {});
 
+    /// What provision() would do, without running anything: the cached layer, the notice, or
+    /// needsInstall. Cheap (a few lstat calls), so a caller can announce the install first.
+    Result<Outcome> lookUp(const ImageMetadata &image, const QStringList &packages) const;
     Result<Outcome> provision(const ImageMetadata &image, const QStringList &packages) const;
 
     /// Looks for a known package manager in @p rootfs without following any symlink out of it.
@@ -51,4 +60,5 @@ public:
 private:
     ImageCache m_cache;
     ProvisionRunner m_runner;
+    std::shared_ptr<const std::atomic<bool>> m_cancelled;
 };

@@ -358,6 +358,12 @@ void RootfsWriter::setXattrs(archive_entry *entry, int fd, ExtractReport &report
     const void *value = nullptr;
     size_t size = 0;
     while (archive_entry_xattr_next(entry, &xname, &value, &size) == ARCHIVE_OK) {
+        // Containers mount their overlay with userxattr: user.overlay.* in an image would steer
+        // it (opaque directories, whiteouts), so an archive never brings its own.
+        if (std::strncmp(xname, "user.overlay.", 13) == 0) {
+            ++report.xattrsSkipped;
+            continue;
+        }
         // An ordinary user may only set user.* attributes; security.capability and the like
         // need privileges a rootless extraction does not have.
         if (fsetxattr(fd, xname, value, size, 0) != 0)

@@ -28,6 +28,7 @@ struct LaunchSpec
     QStringList layers;       ///< further read-only layers stacked over rootfs, lowest first
     QString imageArchive;     ///< the image tarball (WSL imports it)
     QString overlayDir;       ///< per-session upper/work dirs; empty: the root stays read-only
+    bool keepUpperDir = false; ///< keep `<overlayDir>/upper` when the command ends (a package layer)
     QList<MountSpec> mounts;
     NetworkMode network = NetworkMode::Host;
     QString hostname;         ///< the session name, `scorpiox-<id>`

@@ -65,6 +65,8 @@ Result<LaunchCommand> NamespaceLauncher::command(const LaunchSpec &spec) const
     }
     if (!spec.overlayDir.isEmpty() && !QDir::isAbsolutePath(spec.overlayDir))
         return Error::invalid(QStringLiteral("overlay directory %1 must be an absolute path").arg(spec.overlayDir));
+    if (spec.keepUpperDir && spec.overlayDir.isEmpty())
+        return Error::invalid(QStringLiteral("keeping the upper directory needs an overlay directory"));
     for (const MountSpec &mount : spec.mounts) {
         if (auto error = checkMount(mount))
             return *error;
@@ -96,6 +98,8 @@ Result<LaunchCommand> NamespaceLauncher::command(const LaunchSpec &spec) const
         args << QStringLiteral("--layer") << layer;
     if (!spec.overlayDir.isEmpty())
         args << QStringLiteral("--overlay") << spec.overlayDir;
+    if (spec.keepUpperDir)
+        args << QStringLiteral("--keep-overlay");
     for (const MountSpec &mount : spec.mounts) {
         args << QStringLiteral("--bind")
              << mount.hostPath + QLatin1Char(':') + QDir::cleanPath(mount.containerPath)

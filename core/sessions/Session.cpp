@@ -9,6 +9,8 @@
 #include "SessionStore.h"
 #include "images/ImageCache.h"
 #include "images/ImagePuller.h"
+#include "images/NamespaceProvisionRunner.h"
+#include "images/PackageProvisioner.h"
 #include "pty/Pty.h"
 #include "secrets/SecretStore.h"
 
@@ -95,6 +97,7 @@ Session::Session(SessionRequest request, SessionConfig config, std::unique_ptr<L
 
 Session::~Session()
 {
+    m_provisionCancelled->store(true);
     // The application is going away with the session still running: end it and leave nothing.
     if (m_state == State::Running || m_state == State::Stopping) {
         if (m_record.launcher.isAlive())
@@ -113,6 +116,8 @@ QString Session::stateName(State state)
         return tr("resolving");
     case State::PreparingImage:
         return tr("preparing image");
+    case State::Provisioning:
+        return tr("installing packages");
     case State::CreatingOverlay:
         return tr("creating overlay");
     case State::Starting:
@@ -229,7 +234,44 @@ void Session::onImageReady(const ImageMetadata &image)
     m_rootfs = cache.rootfsPath(image.name);
     if (!image.archive.isEmpty())
         m_archive = cache.archivesDir() + QLatin1Char('/') + image.archive;
-    createOverlay();
+    provisionPackages(image);
+}
+
+void Session::provisionPackages(const ImageMetadata &image)
+{
+    // Layers stack only in the namespace backend's overlay; a WSL distro is the tarball itself.
+    if (m_launcher->backend() != QLatin1String("namespace") || m_config.packages.isEmpty())
+        return createOverlay();
+    using Outcome = PackageProvisioner::Outcome;
+    const PackageProvisioner provisioner(ImageCache(m_config.cacheDir), NamespaceProvisionRunner(m_provisionCancelled),
+                                         m_provisionCancelled);
+    const QStringList packages = m_config.packages;
+    runInBackground<Result<Outcome>>(
+        this, [provisioner, image, packages] { return provisioner.lookUp(image, packages); },
+        [this, provisioner, image, packages](Result<Outcome> found) {
+            if (m_ending)
+                return;
+            if (!found)
+                return fail(found.error());
+            if (!found->notice.isEmpty())
+                Q_EMIT statusMessage(found->notice);
+            if (!found->needsInstall) {
+                m_layers = found->layers;
+                return createOverlay();
+            }
+            setState(State::Provisioning);
+            Q_EMIT statusMessage(QStringLiteral("installing packages: ") + packages.join(QStringLiteral(", ")));
+            runInBackground<Result<Outcome>>(
+                this, [provisioner, image, packages] { return provisioner.provision(image, packages); },
+                [this](Result<Outcome> installed) {
+                    if (m_ending)
+                        return;
+                    if (!installed)
+                        return fail(installed.error());
+                    m_layers = installed->layers;
+                    createOverlay();
+                });
+        });
 }
 
 void Session::createOverlay()
@@ -255,7 +297,7 @@ void Session::prepareLauncher()
     m_secrets.clear();
     if (!environment)
         return fail(environment.error());
-    SessionSpec::Inputs inputs{m_request, m_config, m_record, m_launcher->backend(), m_rootfs, {}, m_archive,
+    SessionSpec::Inputs inputs{m_request, m_config, m_record, m_launcher->backend(), m_rootfs, m_layers, m_archive,
                                m_overlayDir, *environment};
     QStringList notes;
     Result<LaunchSpec> spec = SessionSpec::build(inputs, &notes);
@@ -436,6 +478,7 @@ void Session::fail(const Error &error)
 {
     if (m_ending)
         return;
+    m_provisionCancelled->store(true);
     if (m_puller)
         m_puller->cancel();
     if (m_pty && m_pty->isRunning())

@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -21,7 +22,8 @@ struct ImageMetadata;
 
 /// One agent session, from preparation to its end.
 ///
-/// It goes through Resolving → PreparingImage → CreatingOverlay → Starting → Running and ends
+/// It goes through Resolving → PreparingImage → [Provisioning] → CreatingOverlay → Starting → Running
+/// (Provisioning only on an image's first boot with CONTAINER_PACKAGES) and ends
 /// Exited (with an exit code and reason, Docker's table) or Failed (with an error). Every step is
 /// a signal. Blocking work runs on worker threads; the object itself only receives results.
 class Session : public QObject
@@ -29,7 +31,7 @@ class Session : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Resolving, PreparingImage, CreatingOverlay, Starting, Running, Stopping, Exited, Failed };
+    enum class State { Resolving, PreparingImage, Provisioning, CreatingOverlay, Starting, Running, Stopping, Exited, Failed };
     Q_ENUM(State)
 
     Session(SessionRequest request, SessionConfig config, std::unique_ptr<Launcher> launcher,
@@ -82,6 +84,7 @@ private:
     void readSecrets();
     void ensureImage(const QHash<QString, QString> &secrets);
     void onImageReady(const ImageMetadata &image);
+    void provisionPackages(const ImageMetadata &image);
     void createOverlay();
     void prepareLauncher();
     void launch();
@@ -101,6 +104,9 @@ private:
     QHash<QString, QString> m_secrets;
     QString m_rootfs;
     QString m_archive;
+    QStringList m_layers; ///< package layers over m_rootfs
+    /// Shared with the provisioning worker: set when the session ends, so an install stops too.
+    std::shared_ptr<std::atomic<bool>> m_provisionCancelled = std::make_shared<std::atomic<bool>>(false);
     QString m_overlayDir;
     std::optional<LaunchSpec> m_spec;
     std::unique_ptr<SessionLog> m_log;

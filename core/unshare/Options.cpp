@@ -8,7 +8,7 @@
 #include <initializer_list>
 
 const char kUsage[] =
-    "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR] [--bind HOST:CONT[:ro]]...\n"
+    "usage: scorpiox-unshare --rootfs DIR [--layer DIR]... [--overlay DIR [--keep-overlay]] [--bind HOST:CONT[:ro]]...\n"
     "                        [--net host|isolated|none] [--hostname NAME] [--workdir DIR] [--env K=V]...\n"
     "                        [--timeout SEC] [--memory-mb MB] [--info-fd N] [--writable-rootfs] [--all-capabilities]\n"
     "                        -- CMD [ARG...]\n"
@@ -144,13 +144,19 @@ ParseResult parseArguments(int argc, const char *const *argv)
             arg.resize(eq);
             hasInlineValue = true;
         }
-        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs" || arg == "--all-capabilities") {
+        if (arg == "--help" || arg == "--version" || arg == "--writable-rootfs" || arg == "--all-capabilities"
+            || arg == "--keep-overlay") {
             if (hasInlineValue) {
                 result.error = arg + " takes no value";
                 return result;
             }
             if (arg == "--all-capabilities") {
                 o.allCapabilities = true;
+                given.push_back(arg);
+                continue;
+            }
+            if (arg == "--keep-overlay") {
+                o.keepOverlay = true;
                 given.push_back(arg);
                 continue;
             }
@@ -293,6 +299,10 @@ ParseResult parseArguments(int argc, const char *const *argv)
     }
     if (o.writableRootfs && (!o.overlay.empty() || !o.layers.empty())) {
         result.error = "--writable-rootfs binds the rootfs itself read-write: drop --overlay and --layer";
+        return result;
+    }
+    if (o.keepOverlay && o.overlay.empty()) {
+        result.error = "--keep-overlay keeps the upper directory of --overlay DIR: give --overlay too";
         return result;
     }
     if (!haveRootfs) {

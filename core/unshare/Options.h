@@ -23,6 +23,7 @@ struct Options
     std::string rootfs;
     std::vector<std::string> layers; ///< read-only layers over rootfs, lowest first
     std::string overlay;
+    bool keepOverlay = false;        ///< `--keep-overlay`: at the end remove only DIR/work, keep DIR/upper
     bool writableRootfs = false;     ///< bind rootfs itself read-write (a persistent root, as WSL's)
     bool allCapabilities = false;    ///< keep every capability of the user namespace (root of a WSL distro)
     std::vector<BindOption> binds;

@@ -70,10 +70,14 @@ int mountRoot(const ContainerPlan &plan, SetupFailure *failure)
         // volatile: the overlay is thrown away with the container. Without it, the overlay's
         // unmount when the namespace dies syncs the whole upper file system (the host's disk):
         // 50-250 ms per container exit measured while a neighbour wrote to the disk.
-        const char *const withUpper[] = {"lowerdir", plan.lowerDirs.c_str(), "upperdir", plan.upperDir.c_str(),
-                                         "workdir",  plan.workDir.c_str(),   "volatile", nullptr,
-                                         nullptr};
-        const char *const lowerOnly[] = {"lowerdir", plan.lowerDirs.c_str(), nullptr};
+        // userxattr: overlayfs keeps opaque directories in user.overlay.* attributes, the only
+        // ones an unprivileged mount may write. Without it the kernel cannot mark a directory
+        // opaque, so `rm -rf` of a non-empty image directory fails with EIO; and a kept upper
+        // directory (a package layer) is read back as a lower layer the same way.
+        const char *const withUpper[] = {"lowerdir", plan.lowerDirs.c_str(), "upperdir",  plan.upperDir.c_str(),
+                                         "workdir",  plan.workDir.c_str(),   "volatile",  nullptr,
+                                         "userxattr", nullptr,               nullptr};
+        const char *const lowerOnly[] = {"lowerdir", plan.lowerDirs.c_str(), "userxattr", nullptr, nullptr};
         const bool writable = plan.rootMode == RootMode::Overlay;
         rootFd = MountOps::newFilesystem("overlay", writable ? withUpper : lowerOnly,
                                          writable ? 0 : MOUNT_ATTR_RDONLY, "the root overlay (kernel overlayfs)",

@@ -93,9 +93,22 @@ void Supervisor::cleanUp()
     if (!m_overlayPrepared)
         return;
     m_overlayPrepared = false;
-    const std::string error = TreeRemoval::removeAll(m_plan.options.overlay, m_plan.ids);
+    if (!m_plan.options.keepOverlay) {
+        const std::string error = TreeRemoval::removeAll(m_plan.options.overlay, m_plan.ids);
+        if (!error.empty())
+            m_report.warn("cannot remove the overlay directory: " + error);
+        return;
+    }
+    // The upper directory outlives the container (it becomes a package layer), but the overlay was
+    // mounted volatile, so nothing synced it at unmount: a crash would leave it half-written.
+    const int upper = open(m_plan.upperDir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (upper < 0 || syncfs(upper) < 0)
+        m_report.warn("cannot sync the kept upper directory " + m_plan.upperDir + ": " + std::strerror(errno));
+    if (upper >= 0)
+        close(upper);
+    const std::string error = TreeRemoval::removeAll(m_plan.workDir, m_plan.ids);
     if (!error.empty())
-        m_report.warn("cannot remove the overlay directory: " + error);
+        m_report.warn("cannot remove the overlay work directory: " + error);
 }
 
 int Supervisor::fail(const std::string &reason)

@@ -7,7 +7,8 @@
 
 /// The launcher side of a run: creates the namespaces (one clone), writes the uid/gid maps,
 /// lets the container go, then watches it: forwards signals, enforces --timeout (SIGTERM, then
-/// SIGKILL after a grace period, exit 124), and removes the overlay directory when it ends.
+/// SIGKILL after a grace period, exit 124), and removes the overlay directory when it ends
+/// (all of it, or only its work directory with --keep-overlay).
 class Supervisor
 {
 public:

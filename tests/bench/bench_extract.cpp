@@ -2,6 +2,7 @@
 // The image cache's extraction, timed, for tests/bench/bench_extract.sh.
 //   bench_extract extract ARCHIVE TARGET_DIR      extract a file (TARGET_DIR is created)
 //   bench_extract pull REGISTRY_URL NAME CACHE_DIR a streamed pull through ImagePuller
+//   bench_extract import ARCHIVE NAME CACHE_DIR    the same cache steps without the network
 // Prints the elapsed seconds on stdout.
 #include "images/ArchiveExtractor.h"
 #include "images/ImagePuller.h"
@@ -32,8 +33,9 @@ int main(int argc, char **argv)
         out << double(clock.nsecsElapsed()) / 1e9 << '\n';
         return 0;
     }
-    if (args.size() == 4 && args.at(0) == QLatin1String("pull")) {
-        ImagePuller puller(ImageCache(args.at(3)), QUrl(args.at(1)));
+    const bool pull = args.size() == 4 && args.at(0) == QLatin1String("pull");
+    if (pull || (args.size() == 4 && args.at(0) == QLatin1String("import"))) {
+        ImagePuller puller(ImageCache(args.at(3)), QUrl(pull ? args.at(1) : QString()));
         int code = 1;
         QObject::connect(&puller, &ImagePuller::succeeded, &app, [&] {
             out << double(clock.nsecsElapsed()) / 1e9 << '\n';
@@ -45,10 +47,13 @@ int main(int argc, char **argv)
             app.quit();
         });
         clock.start();
-        puller.pull(args.at(2));
+        if (pull)
+            puller.pull(args.at(2));
+        else
+            puller.importFile(args.at(1), args.at(2));
         app.exec();
         return code;
     }
-    err << "usage: bench_extract extract ARCHIVE DIR | pull REGISTRY_URL NAME CACHE_DIR\n";
+    err << "usage: bench_extract extract ARCHIVE DIR | pull REGISTRY_URL NAME CACHE_DIR | import ARCHIVE NAME CACHE_DIR\n";
     return 2;
 }
