@@ -648,6 +648,10 @@
         <source>exited with code %1</source>
         <translation>mit Exit-Code %1 beendet</translation>
     </message>
+    <message>
+        <source>installing packages</source>
+        <translation>pakete werden installiert</translation>
+    </message>
 </context>
 <context>
     <name>SessionListModel</name>
@@ -722,6 +726,10 @@
     <message>
         <source>Exit code</source>
         <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Installing packages</source>
+        <translation>Pakete werden installiert</translation>
     </message>
 </context>
 <context>

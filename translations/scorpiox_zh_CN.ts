@@ -644,6 +644,10 @@
         <source>exited with code %1</source>
         <translation>已退出，退出码为 %1</translation>
     </message>
+    <message>
+        <source>installing packages</source>
+        <translation>正在安装软件包</translation>
+    </message>
 </context>
 <context>
     <name>SessionListModel</name>
@@ -718,6 +722,10 @@
     <message>
         <source>Exit code</source>
         <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Installing packages</source>
+        <translation>正在安装软件包</translation>
     </message>
 </context>
 <context>

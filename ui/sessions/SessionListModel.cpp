@@ -36,6 +36,8 @@ QString SessionListModel::statusText(const Session *session)
         return tr("Resolving");
     case Session::State::PreparingImage:
         return tr("Preparing image");
+    case Session::State::Provisioning:
+        return tr("Installing packages");
     case Session::State::CreatingOverlay:
         return tr("Creating overlay");
     case Session::State::Starting:

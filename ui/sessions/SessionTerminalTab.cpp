@@ -66,6 +66,7 @@ void SessionTerminalTab::onStateChanged()
     switch (m_session->state()) {
     case Session::State::Resolving:
     case Session::State::PreparingImage:
+    case Session::State::Provisioning:
     case Session::State::CreatingOverlay:
     case Session::State::Starting:
         m_preparation->show();
