@@ -18,6 +18,14 @@ step "cpack -G DEB"
 (cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack"; }
 deb=$(ls "$work"/pkg/scorpiox-desktop_*.deb)
 
+step "cpack -G TGZ"
+(cd "$build" && cpack -G TGZ -B "$work/tgz" >"$work/cpack-tgz.log" 2>&1) || { cat "$work/cpack-tgz.log"; fail "cpack TGZ"; }
+tgz=$(ls "$work"/tgz/scorpiox-desktop-*.tar.gz)
+tar -tzf "$tgz" >"$work/tgz.list"
+for f in bin/scorpiox-desktop libexec/scorpiox/scorpiox-unshare share/scorpiox/images/default.tar.gz; do
+    grep -q "/$f\$" "$work/tgz.list" || fail "the .tar.gz lacks $f"
+done
+
 step "Depends computed from the binaries"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
