@@ -46,9 +46,7 @@ int ExecCommand::run(const QStringList &args, Console &console)
         SessionEnvironment::build(QProcessEnvironment::systemEnvironment(), {}, command->environment);
     if (!environment)
         return fail(environment.error().message);
-    QProcessEnvironment env;
-    for (const QString &pair : *environment)
-        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    const QProcessEnvironment env = processEnvironment(*environment);
 
     if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
         std::unique_ptr<Pty> ptyOwner(Pty::create());

@@ -8,21 +8,6 @@
 #include <linux/close_range.h>
 #include <unistd.h>
 
-namespace {
-
-QProcessEnvironment toEnvironment(const QStringList &pairs)
-{
-    QProcessEnvironment env;
-    for (const QString &pair : pairs) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            env.insert(pair.left(eq), pair.mid(eq + 1));
-    }
-    return env;
-}
-
-} // namespace
-
 NamespaceProvisionRunner::NamespaceProvisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled, QString helperPath)
     : m_cancelled(std::move(cancelled)), m_helperPath(std::move(helperPath))
 {
@@ -39,7 +24,7 @@ Result<ProvisionRun> NamespaceProvisionRunner::operator()(const LaunchSpec &spec
     QProcess process;
     process.setProgram(command->program);
     process.setArguments(command->arguments);
-    process.setProcessEnvironment(toEnvironment(command->environment));
+    process.setProcessEnvironment(processEnvironment(command->environment));
     if (!command->workingDirectory.isEmpty())
         process.setWorkingDirectory(command->workingDirectory);
     process.setProcessChannelMode(QProcess::MergedChannels);

@@ -24,3 +24,14 @@ bool parseNetworkMode(const QString &name, NetworkMode *mode)
     }
     return false;
 }
+
+QProcessEnvironment processEnvironment(const QStringList &pairs)
+{
+    QProcessEnvironment env;
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            env.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return env;
+}

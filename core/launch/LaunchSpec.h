@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -50,6 +51,9 @@ struct LaunchCommand
     QStringList environment; ///< the process environment, `K=V` each; secrets go here, never in arguments
     QString workingDirectory; ///< host directory to start in; empty: the caller's
 };
+
+/// `K=V` strings (LaunchCommand::environment) as a process environment for QProcess.
+QProcessEnvironment processEnvironment(const QStringList &pairs);
 
 QString networkModeName(NetworkMode mode);
 /// Parses `host`, `isolated` or `none`.

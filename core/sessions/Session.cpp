@@ -31,16 +31,6 @@
 
 namespace {
 
-QProcessEnvironment toEnvironment(const QStringList &pairs)
-{
-    QProcessEnvironment env;
-    for (const QString &pair : pairs) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            env.insert(pair.left(eq), pair.mid(eq + 1));
-    }
-    return env;
-}
 
 QString signalName(int signal)
 {
@@ -372,7 +362,7 @@ Result<void> Session::startTerminal(const LaunchCommand &command, int statusFd)
     PtyStartOptions options;
     options.program = command.program;
     options.arguments = command.arguments;
-    options.environment = toEnvironment(command.environment);
+    options.environment = processEnvironment(command.environment);
     options.workingDirectory = command.workingDirectory;
     options.rows = m_request.rows;
     options.columns = m_request.columns;
@@ -398,7 +388,7 @@ Result<void> Session::startInherited(const LaunchCommand &command, int statusFd)
     m_process = new QProcess(this);
     m_process->setProgram(command.program);
     m_process->setArguments(command.arguments);
-    m_process->setProcessEnvironment(toEnvironment(command.environment));
+    m_process->setProcessEnvironment(processEnvironment(command.environment));
     if (!command.workingDirectory.isEmpty())
         m_process->setWorkingDirectory(command.workingDirectory);
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
