@@ -139,7 +139,7 @@ private Q_SLOTS:
         ImageServer server;
         QByteArray filler;
         for (int i = 0; i < (1 << 20); ++i)
-            filler.append(char((i * 7919) >> 3));
+            filler.append(char((unsigned(i) * 7919u) >> 3));
         const QByteArray archive = TestArchive().dir("etc").file("etc/marker", "shared").file("filler", filler).build(
             TestArchive::Compression::None);
         ImageServer::Route slow;
