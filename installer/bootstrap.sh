@@ -18,6 +18,7 @@ test_deps=(
     g++-mingw-w64-x86-64 wine wine64 xterm fonts-droid-fallback fonts-noto-color-emoji
     dpkg-dev fakeroot lintian desktop-file-utils appstream trayer
     debootstrap bc curl
+    clang libclang-rt-14-dev
 )
 # The peers the benchmarks in tests/bench/ measure against.
 bench_deps=(

@@ -95,6 +95,27 @@ private Q_SLOTS:
         QCOMPARE(file->toBytes(), QByteArray("a=1\r\nb=2\r\nc=3\r\n"));
     }
 
+    // Found by fuzz_envfile: a key appended after a last line ending in a lone CR joined that line.
+    void setAppendsAfterLastLineEndingInLoneCr()
+    {
+        Result<EnvFile> file = EnvFile::parse("a=1\r\nb=2\r", QStringLiteral("f"));
+        QCOMPARE(file->find(QStringLiteral("b"))->value, QStringLiteral("2"));
+        QVERIFY(file->set(QStringLiteral("c"), QStringLiteral("3")).ok());
+        QCOMPARE(file->toBytes(), QByteArray("a=1\r\nb=2\r\r\nc=3\r\n"));
+        const Result<EnvFile> again = EnvFile::parse(file->toBytes(), QStringLiteral("f"));
+        QCOMPARE(again->find(QStringLiteral("c"))->value, QStringLiteral("3"));
+    }
+
+    // Found by fuzz_envfile: setting a key to the value it has rewrote the line in another spelling.
+    void setToCurrentValueChangesNothing()
+    {
+        const QByteArray bytes("a = 1  \nb=x\ry\n");
+        Result<EnvFile> file = EnvFile::parse(bytes, QStringLiteral("f"));
+        QVERIFY(file->set(QStringLiteral("a"), QStringLiteral("1")).ok());
+        QVERIFY(file->set(QStringLiteral("b"), QStringLiteral("x\ry")).ok());
+        QCOMPARE(file->toBytes(), bytes);
+    }
+
     void setQuotesWhenNeeded()
     {
         EnvFile file;

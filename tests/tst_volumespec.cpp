@@ -58,6 +58,9 @@ private Q_SLOTS:
         QTest::newRow("relative host") << QStringLiteral("src:/workspace") << QStringLiteral("host path 'src' is not absolute");
         QTest::newRow("empty host") << QStringLiteral(":/workspace") << QStringLiteral("no container path");
         QTest::newRow("empty") << QString() << QStringLiteral("no container path");
+        // Found by fuzz_volumespec: QDir::cleanPath keeps a leading "/..".
+        QTest::newRow("container above root") << QStringLiteral("/h:/..") << QStringLiteral("leaves the container's root");
+        QTest::newRow("container above root, deeper") << QStringLiteral("/h:/../etc:ro") << QStringLiteral("leaves the container's root");
     }
     void rejects()
     {

@@ -53,7 +53,9 @@ Result<EnvFile> EnvFile::parse(const QByteArray &bytes, const QString &path)
             line.eol = "\n";
             pos = nl + 1;
         }
-        if (line.text.endsWith('\r')) {
+        // Only CR LF ends a line: a lone CR at the very end stays text, or a key appended after it
+        // would land on the same line when the file is read again.
+        if (!line.eol.isEmpty() && line.text.endsWith('\r')) {
             line.text.chop(1);
             line.eol.prepend('\r');
         }
@@ -185,6 +187,10 @@ Result<void> EnvFile::set(const QString &key, const QString &value)
 {
     if (!isValidKey(key))
         return Error::invalid(QStringLiteral("'%1' is not a valid key; use letters, digits and _").arg(key));
+    // Setting the value it has must not rewrite the line (and so the file) in another spelling,
+    // nor fail for a value that only a hand-edited file can hold (a lone CR).
+    if (const std::optional<Entry> current = find(key); current && current->value == value)
+        return {};
     if (value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r')) || value.contains(QChar(0)))
         return Error::invalid(QStringLiteral("%1: a value must be a single line without NUL bytes").arg(key));
 

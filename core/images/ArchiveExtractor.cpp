@@ -59,8 +59,8 @@ Result<ExtractReport> ArchiveExtractor::extractFile(const QString &archivePath, 
     Source source;
     source.fd = ::open(QFile::encodeName(archivePath).constData(), O_RDONLY | O_CLOEXEC);
     if (source.fd < 0) {
-        return Error(errno == ENOENT ? Error::Kind::NotFound : Error::Kind::Io,
-                     QStringLiteral("cannot open %1: %2").arg(archivePath, QString::fromLocal8Bit(std::strerror(errno))));
+        return Error{errno == ENOENT ? Error::Kind::NotFound : Error::Kind::Io,
+                     QStringLiteral("cannot open %1: %2").arg(archivePath, QString::fromLocal8Bit(std::strerror(errno)))};
     }
     source.buffer.resize(kFileBlock);
     std::unique_ptr<Sha256> hash;
@@ -135,7 +135,7 @@ Result<ExtractReport> ArchiveExtractor::extract(Source &source, const QString &s
         if (const Result<void> written = writer.write(reader.get(), entry, report, m_limits.maxBytes); !written) {
             if (source.aborted)
                 return failure("cancelled");
-            return Error(written.error().kind, sourceName + QStringLiteral(": ") + written.error().message);
+            return Error{written.error().kind, sourceName + QStringLiteral(": ") + written.error().message};
         }
     }
     if (report.entries == 0)

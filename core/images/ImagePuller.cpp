@@ -152,8 +152,8 @@ void ImagePuller::runImport(const QString &file, const QString &source)
 Error ImagePuller::withCachedList(const Error &error) const
 {
     const QStringList cached = m_cache.names();
-    return Error(error.kind, error.message + QStringLiteral("; cached images: ")
-                                 + (cached.isEmpty() ? QStringLiteral("none") : cached.join(QStringLiteral(", "))));
+    return Error{error.kind, error.message + QStringLiteral("; cached images: ")
+                                 + (cached.isEmpty() ? QStringLiteral("none") : cached.join(QStringLiteral(", ")))};
 }
 
 void ImagePuller::askRegistry()

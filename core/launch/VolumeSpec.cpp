@@ -38,6 +38,10 @@ Result<MountSpec> parse(const QString &spec)
         return Error::invalid(QStringLiteral("bad mount '%1': container path '%2' is not absolute").arg(spec, mount.containerPath)
                               + usage);
     mount.containerPath = QDir::cleanPath(mount.containerPath);
+    // cleanPath keeps a leading "/.." ("/../etc" stays as it is): a mount there would leave the root.
+    if (mount.containerPath.split(QLatin1Char('/')).contains(QLatin1String("..")))
+        return Error::invalid(QStringLiteral("bad mount '%1': container path '%2' leaves the container's root")
+                                  .arg(spec, mount.containerPath) + usage);
     if (mount.hostPath.startsWith(QLatin1Char('~')))
         mount.hostPath = Paths::expandTilde(mount.hostPath);
     if (!mount.hostPath.startsWith(QLatin1Char('/')) && !isWindowsAbsolute(mount.hostPath) && !isUnc(mount.hostPath))

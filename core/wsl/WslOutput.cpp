@@ -20,6 +20,25 @@ bool looksLikeUtf16Le(const QByteArray &bytes)
     return probe >= 2 && oddNuls * 2 >= probe / 2;
 }
 
+// Split on any white space: a name never holds any, and UTF-16 that lost a byte decodes to
+// Unicode spaces (U+2000...) that a split on ' ' alone would keep inside a name.
+QStringList splitWords(const QString &line)
+{
+    QStringList words;
+    QString word;
+    for (const QChar c : line) {
+        if (!c.isSpace()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            words.append(word);
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        words.append(word);
+    return words;
+}
+
 QStringList lines(const QByteArray &bytes)
 {
     QStringList result;
@@ -56,9 +75,9 @@ QStringList parseQuietList(const QByteArray &bytes)
         line = line.trimmed();
         if (line.startsWith(QLatin1Char('*')))
             line = line.mid(1).trimmed();
-        const QString name = line.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
-        if (!name.isEmpty())
-            names.append(name);
+        const QStringList parts = splitWords(line);
+        if (!parts.isEmpty())
+            names.append(parts.first());
     }
     return names;
 }
@@ -68,7 +87,7 @@ QList<Distro> parseVerboseList(const QByteArray &bytes)
     QList<Distro> distros;
     const QStringList rows = lines(bytes);
     for (qsizetype i = 1; i < rows.size(); ++i) {
-        QStringList words = rows[i].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QStringList words = splitWords(rows[i]);
         Distro d;
         if (!words.isEmpty() && words.first() == QLatin1String("*")) {
             d.isDefault = true;

@@ -147,7 +147,8 @@ struct TerminalScreen::Callbacks
     static int movecursor(VTermPos pos, VTermPos oldpos, int visible, void *user)
     {
         TerminalScreen *screen = self(user);
-        screen->m_cursor = QPoint(pos.col, pos.row);
+        // libvterm 0.1.4 reports row -1 for some scroll-region sequences; the grid has no such row.
+        screen->m_cursor = QPoint(qBound(0, pos.col, screen->m_columns - 1), qBound(0, pos.row, screen->m_rows - 1));
         screen->m_cursorVisible = visible;
         screen->markDamage(oldpos.row, oldpos.row + 1);
         screen->markDamage(pos.row, pos.row + 1);
@@ -211,7 +212,11 @@ struct TerminalScreen::Callbacks
         for (int i = 0; i < columns; ++i) {
             VTermScreenCell &out = cells[i];
             out = VTermScreenCell {};
-            const TerminalCell cell = i < line.size() ? line[i] : TerminalCell {};
+            TerminalCell cell = i < line.size() ? line[i] : TerminalCell {};
+            // A line pushed from a wider screen can hold a wide character that a narrower one
+            // cuts in half; handed to libvterm it would reach past the row and crash it.
+            if (cell.width == 2 && i == columns - 1)
+                cell = TerminalCell {};
             out.chars[0] = cell.width == 0 ? kWideContinuation : uint32_t(cell.character);
             out.chars[1] = cell.width == 0 ? 0 : uint32_t(cell.combining);
             out.width = char(qMax<int>(1, cell.width));
@@ -239,7 +244,7 @@ struct TerminalScreen::Callbacks
 };
 
 TerminalScreen::TerminalScreen(int rows, int columns, int scrollbackLines, QObject *parent)
-    : QObject(parent), m_scrollback(scrollbackLines), m_rows(qMax(1, rows)), m_columns(qMax(1, columns))
+    : QObject(parent), m_scrollback(scrollbackLines), m_rows(qMax(1, rows)), m_columns(qMax(kMinimumColumns, columns))
 {
     m_vterm = vterm_new(m_rows, m_columns);
     vterm_set_utf8(m_vterm, 1);
@@ -285,14 +290,30 @@ void TerminalScreen::parse(const QByteArray &bytes)
 void TerminalScreen::resize(int rows, int columns)
 {
     rows = qMax(1, rows);
-    columns = qMax(1, columns);
+    columns = qMax(kMinimumColumns, columns);
     if (rows == m_rows && columns == m_columns)
         return;
     m_rows = rows;
     m_columns = columns;
     vterm_set_size(m_vterm, rows, columns);
     vterm_screen_flush_damage(m_screen);
-    markDamage(0, rows);
+    // libvterm 0.1.4 can leave the cursor at row -1 after a shrinking resize, and the next
+    // character it prints there dereferences NULL (tests/fuzz/corpus/terminalscreen/
+    // regression-libvterm-cursor-above-screen). Moving the cursor back onto the screen with
+    // CUP, as a program would, avoids that and leaves everything else as it was.
+    VTermPos cursor;
+    vterm_state_get_cursorpos(vterm_obtain_state(m_vterm), &cursor);
+    const int row = qBound(0, cursor.row, rows - 1);
+    const int column = qBound(0, cursor.col, columns - 1);
+    if (row != cursor.row || column != cursor.col) {
+        const QByteArray moveCursor = "\x1b[" + QByteArray::number(row + 1) + ';' + QByteArray::number(column + 1) + 'H';
+        vterm_input_write(m_vterm, moveCursor.constData(), size_t(moveCursor.size()));
+    }
+    vterm_screen_flush_damage(m_screen);
+    m_cursor = QPoint(column, row);
+    // Not markDamage: damage pending from the old size may lie below the new last row.
+    m_damageFirst = 0;
+    m_damageLast = rows;
     Q_EMIT contentChanged();
 }
 

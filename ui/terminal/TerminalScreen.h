@@ -25,6 +25,9 @@ public:
     enum class MouseMode { None, Click, Drag, Move };
 
     static constexpr int kDefaultScrollback = 10000;
+    /// libvterm 0.1.4 dereferences NULL printing a wide character on a one-column screen, so a
+    /// screen is never narrower than this, however small its view.
+    static constexpr int kMinimumColumns = 2;
 
     TerminalScreen(int rows, int columns, int scrollbackLines = kDefaultScrollback, QObject *parent = nullptr);
     ~TerminalScreen() override;

@@ -49,7 +49,7 @@ QIcon TrayMonitor::iconFor(TrayStatus::IconState state, int count)
 {
     static const char *const files[] = {":/scorpiox/icons/tray-idle.svg", ":/scorpiox/icons/tray-running.svg",
                                         ":/scorpiox/icons/tray-attention.svg"};
-    const QIcon base(QLatin1String(files[int(state)]));
+    const QIcon base{QLatin1String(files[int(state)])};
     if (count <= 0)
         return base;
     QIcon badged;
