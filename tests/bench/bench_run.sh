@@ -6,14 +6,10 @@
 # interleaved starts and the ratios. Runs as an ordinary user (as root it drops to scorpiox-test).
 # usage: tests/bench/bench_run.sh [BUILD_DIR] [RUNS]      (defaults: build, 40)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
+source "$(dirname "$0")/common.sh"
 build=$(cd "${1:-$src/build}" && pwd)
 runs=${2:-40}
-if [ "$(id -u)" -eq 0 ]; then
-    "$src/tests/fixtures/unprivileged-user.sh" "$src" "$build" >/dev/null
-    exec "$src/tests/fixtures/run-unprivileged.sh" "$here/$(basename "$0")" "$build" "$runs"
-fi
+bench_as_ordinary_user "$build" "$build" "$runs"
 desktop=$build/bin/scorpiox-desktop
 helper=$build/libexec/scorpiox/scorpiox-unshare
 [ -x "$desktop" ] && [ -x "$helper" ] || { echo "bench_run.sh: build the project in $build first" >&2; exit 1; }
@@ -26,18 +22,7 @@ mkdir -p "$SCORPIOX_HOME" "$work/project"
 printf 'container_memory_mb=0\n' >"$SCORPIOX_HOME/scorpiox-env.txt"
 (cd "$work/project" && "$desktop" --cli run --image default -- /bin/true) # imports the default image once
 
-podman=""
-if command -v podman >/dev/null && podman import -q "$build/share/scorpiox/images/default.tar.gz" scorpiox-bench-default >/dev/null 2>&1; then
-    # crun refuses hybrid cgroups (as on this machine); runc with cgroupfs runs rootless there.
-    for flags in "" "--runtime runc --cgroup-manager cgroupfs"; do
-        # shellcheck disable=SC2086
-        if podman $flags run --rm --network=host scorpiox-bench-default /bin/true >/dev/null 2>&1; then
-            podman="podman $flags"
-            break
-        fi
-    done
-fi
-[ -n "$podman" ] || echo "bench_run.sh: podman cannot run containers here; comparing without it" >&2
+bench_podman_image "$build/share/scorpiox/images/default.tar.gz" scorpiox-bench-default
 
 python3 - "$desktop" "$helper" "$work" "$runs" "$podman" <<'PY'
 import os, statistics, subprocess, sys, time
