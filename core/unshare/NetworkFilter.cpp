@@ -33,11 +33,10 @@ std::string compile(std::vector<sock_filter> *program)
     // no_new_privs is set by the launcher itself, before capabilities are dropped.
     if (error.empty() && (rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0)
         error = failed("seccomp no_new_privs attribute", rc);
+    // Spelled out rather than SCMP_A0(), whose C99 compound literal is not C++.
+    const scmp_arg_cmp notUnix {0, SCMP_CMP_NE, static_cast<scmp_datum_t>(AF_UNIX), 0};
     for (int syscallNr : {SCMP_SYS(socket), SCMP_SYS(socketpair)}) {
-        if (error.empty()
-            && (rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), syscallNr, 1,
-                                      SCMP_A0(SCMP_CMP_NE, static_cast<scmp_datum_t>(AF_UNIX))))
-                < 0)
+        if (error.empty() && (rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EACCES), syscallNr, 1, &notUnix)) < 0)
             error = failed("socket rule", rc);
     }
     for (int syscallNr : {SCMP_SYS(io_uring_setup), SCMP_SYS(io_uring_enter), SCMP_SYS(io_uring_register)}) {

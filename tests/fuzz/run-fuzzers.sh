@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the libFuzzer targets (preset `fuzz`, clang) in FUZZ_BUILD_DIR, reusing it while it is up
-# to date, then runs each fuzzer for SECONDS over its checked-in corpus plus what earlier runs
-# found (FUZZ_BUILD_DIR/corpus-work/NAME). Any crash, sanitizer report, leak, timeout or broken
-# invariant fails the run; the input is saved as FUZZ_BUILD_DIR/artifacts/NAME-crash-*.
+# Builds the hardened tree (tests/hardened/build-tree.sh: clang, ASan+UBSan, the libFuzzer
+# targets) in FUZZ_BUILD_DIR, reusing it while it is up to date, then runs each fuzzer for SECONDS
+# over its checked-in corpus plus what earlier runs found (FUZZ_BUILD_DIR/corpus-work/NAME). Any
+# crash, sanitizer report, leak, timeout or broken invariant fails the run; the input is saved as
+# FUZZ_BUILD_DIR/artifacts/NAME-crash-*.
 #
 # usage: run-fuzzers.sh SOURCE_DIR FUZZ_BUILD_DIR SECONDS [NAME...]
 set -euo pipefail
@@ -13,33 +14,7 @@ dir=$2
 seconds=$3
 shift 3
 
-for tool in clang clang++; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed (bash installer/bootstrap.sh installs clang and libclang-rt-14-dev)"
-        exit 77
-    fi
-done
-if [ ! -f "$(clang++ -print-runtime-dir)/libclang_rt.fuzzer-x86_64.a" ]; then
-    echo "SKIP: libFuzzer is not installed (bash installer/bootstrap.sh installs libclang-rt-14-dev)"
-    exit 77
-fi
-
-mkdir -p "$dir"
-log="$dir/build.log"
-started=$SECONDS
-if [ ! -f "$dir/CMakeCache.txt" ]; then
-    if ! cmake -S "$src" -B "$dir" --preset fuzz >"$log" 2>&1; then
-        cat "$log"
-        echo "FAIL: configuring the fuzz tree in $dir failed (output above)"
-        exit 1
-    fi
-fi
-if ! cmake --build "$dir" --target scorpiox-fuzzers -j2 >"$log" 2>&1; then
-    tail -n 60 "$log"
-    echo "FAIL: building the fuzzers in $dir failed (end of $log above)"
-    exit 1
-fi
-echo "fuzz tree ready in $((SECONDS - started)) s"
+"$src/tests/hardened/build-tree.sh" "$src" "$dir" || exit $?
 
 names=("$@")
 if [ "${#names[@]}" -eq 0 ]; then
