@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security review scenarios (issue 11): one attack per test, run as an ordinary user against the
+// real launcher and CLI. Each names the protection it proves; removing that protection makes it
+// fail. Covered elsewhere and not repeated here: setuid binaries inside
+// (tst_unshare::setuidBinariesGainNothing), descriptors inherited by scorpiox-unshare itself
+// (tst_unshare::noInheritedDescriptors), /proc/1/exe and /proc/PID/exe of a container started by
+// a writable launcher (tst_unshare::procExeNeverReachesTheLauncherBinary), symlinks of a hostile
+// layer at /dev and /etc/resolv.conf (tst_unshare::hostileImageSymlinksStayInside) and hostile
+// archives through the importer API (tst_archiveextractor::refusesHostileArchives).
+#include "BusyboxRootfs.h"
+#include "CliRunner.h"
+#include "ProcessWait.h"
+#include "TempHome.h"
+#include "TestArchive.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <csignal>
+#include <fcntl.h>
+#include <pty.h>
+#include <sys/stat.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+QString qs(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QByteArray fileSum(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+/// Every entry under @p root with its size and content digest: what "unchanged" is compared by.
+QStringList treeOf(const QString &root)
+{
+    QStringList entries;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info = it.fileInfo();
+        entries.append(path.mid(root.size()) + QLatin1Char(' ')
+                       + (info.isSymLink() ? qs("-> ") + info.symLinkTarget()
+                                           : info.isFile() ? QString::fromLatin1(fileSum(path)) : qs("dir")));
+    }
+    entries.sort();
+    return entries;
+}
+
+} // namespace
+
+class TestSecurity : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_rootfs;
+    QString m_project;
+    QString m_victim;
+    int m_counter = 0;
+
+    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
+    QString makeDir(const char *name)
+    {
+        const QString dir = fresh(name);
+        QDir().mkpath(dir);
+        return dir;
+    }
+    QString probe() const { return qs(UNSHARE_PROBE_BIN) + qs(":/probe:ro"); }
+    QStringList container(const QString &rootfs) { return {qs("--rootfs"), rootfs, qs("--overlay"), fresh("ov")}; }
+
+    ProcessOutcome unshare(const QStringList &args, int timeoutMs = 20000)
+    {
+        QProcess p;
+        p.start(qs(SCORPIOX_UNSHARE_BIN), args);
+        return ProcessWait::finish(p, timeoutMs);
+    }
+
+    /// Starts a container that runs @p command, returning the launcher and the host PID of its init.
+    std::unique_ptr<QProcess> startContainer(const QStringList &command, qint64 *pid)
+    {
+        const QString info = fresh("info");
+        auto launcher = std::make_unique<QProcess>();
+        launcher->start(qs("/bin/sh"), QStringList {qs("-c"), qs("exec 3>\"$1\"; shift; exec \"$@\""), qs("sh"), info,
+                                                    qs(SCORPIOX_UNSHARE_BIN), qs("--info-fd"), qs("3")}
+                                           + container(m_rootfs) + QStringList {qs("--bind"), probe(), qs("--")}
+                                           + command);
+        *pid = ProcessWait::reportedPid(info, 10000);
+        return launcher;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
+        m_rootfs = m_dir.filePath(qs("rootfs"));
+        const QString error = BusyboxRootfs::create(m_rootfs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_project = makeDir("project");
+    }
+
+    // Protection: bind targets are resolved from a handle on the new root with
+    // openat2(RESOLVE_IN_ROOT) (MountOps::openInRoot/ensureDirInRoot), so a mount point the image
+    // swaps for a symlink to a host directory between the check and the mount resolves inside the
+    // root (and leads nowhere there): the launcher refuses, and never creates or mounts on the host.
+    void bindTargetSwappedForAHostSymlinkStaysInside()
+    {
+        const QString rootfs = fresh("swap-rootfs");
+        QVERIFY(BusyboxRootfs::create(rootfs).isEmpty());
+        const QString victim = makeDir("victim");
+        const QString source = makeDir("bind-source");
+        QVERIFY(TempHome::writeFile(source + qs("/marker"), "from-source\n"));
+        const QByteArray data = QFile::encodeName(rootfs + qs("/data"));
+        const QByteArray swapped = QFile::encodeName(rootfs + qs("/data.swap"));
+        QVERIFY(QDir().mkpath(rootfs + qs("/data")));
+        QVERIFY(QFile::link(victim, rootfs + qs("/data.swap")));
+
+        std::atomic<bool> stop = false;
+        std::atomic<int> flips = 0;
+        std::thread flipper([&] {
+            while (!stop) {
+                if (::renameat2(AT_FDCWD, data.constData(), AT_FDCWD, swapped.constData(), RENAME_EXCHANGE) == 0)
+                    ++flips;
+            }
+        });
+        int mounted = 0, refused = 0;
+        for (int i = 0; i < 16; ++i) {
+            const ProcessOutcome r = unshare(container(rootfs)
+                                             + QStringList {qs("--bind"), source + qs(":/data/sub/deeper"), qs("--"),
+                                                            qs("/bin/cat"), qs("/data/sub/deeper/marker")});
+            if (r.code == 0 && r.out == "from-source\n")
+                ++mounted;
+            else if (r.code == 125 && r.err.contains("/data"))
+                ++refused;
+            else
+                QFAIL(qPrintable(qs("unexpected outcome %1: %2 %3").arg(r.code).arg(qs(r.out), qs(r.err))));
+        }
+        stop = true;
+        flipper.join();
+        QVERIFY(flips > 100);
+        QCOMPARE(mounted + refused, 16);
+        QVERIFY2(QDir(victim).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 qPrintable(treeOf(victim).join(u'\n')));
+
+        // And with the symlink standing still: refused, the host directory untouched.
+        if (!QFileInfo(rootfs + qs("/data")).isSymLink())
+            ::renameat2(AT_FDCWD, data.constData(), AT_FDCWD, swapped.constData(), RENAME_EXCHANGE);
+        QVERIFY(QFileInfo(rootfs + qs("/data")).isSymLink());
+        const ProcessOutcome still = unshare(container(rootfs) + QStringList {qs("--bind"), source + qs(":/data/sub"),
+                                                                             qs("--"), qs("/bin/true")});
+        QCOMPARE(still.code, 125);
+        QVERIFY(QDir(victim).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+    }
+
+    // Protection: an entering launcher makes itself non-dumpable before it joins the container
+    // (main.cpp enterContainer, PR_SET_DUMPABLE 0), so a container process cannot get a handle on
+    // its /proc/PID/exe and reopen it for writing once the binary is no longer busy (runc
+    // CVE-2019-5736); the launcher here is a copy the caller owns, so file permissions alone would
+    // not save it.
+    void procExeOfAnEnteringLauncherCannotBeWritten()
+    {
+        const QString copy = makeDir("own-launcher") + qs("/scorpiox-unshare");
+        QVERIFY(QFile::copy(qs(SCORPIOX_UNSHARE_BIN), copy));
+        QVERIFY(QFileInfo(copy).isWritable());
+        const QByteArray sum = fileSum(copy);
+
+        qint64 pid = 0;
+        auto launcher = startContainer({qs("/probe"), qs("watch-exe"), qs("4"), qs("scorpiox-unshare")}, &pid);
+        QVERIFY(pid > 0);
+        for (int i = 0; i < 8; ++i) {
+            QProcess enter;
+            enter.start(copy, {qs("--enter"), QString::number(pid), qs("--"), qs("/bin/sh"), qs("-c"),
+                               qs("/probe write-exe 1; /probe write-exe $PPID; sleep 0.1")});
+            const ProcessOutcome r = ProcessWait::finish(enter, 10000);
+            QVERIFY2(!r.out.contains("WROTE"), r.out.constData());
+        }
+        const ProcessOutcome watched = ProcessWait::finish(*launcher, 20000);
+        QVERIFY2(watched.code == 0 && watched.out.startsWith("held=0 wrote=0"),
+                 QByteArray(watched.out + watched.err).constData());
+        QCOMPARE(fileSum(copy), sum);
+    }
+
+    // Protection: the container's init closes every descriptor above 2 before the command runs
+    // (ContainerInit startCommand, close_range), whatever the caller leaked: a host file the test
+    // opens without O_CLOEXEC reaches neither a `--cli run` session (through the Qt CLI and its
+    // QProcess) nor a command entered with --enter.
+    void leakedDescriptorsNeverReachTheContainer()
+    {
+        const QString secret = fresh("host-secret");
+        QVERIFY(TempHome::writeFile(secret, "host only\n"));
+        const int leaked = ::open(QFile::encodeName(secret).constData(), O_RDONLY); // no O_CLOEXEC on purpose
+        QVERIFY(leaked > 2);
+        const auto closeLeaked = qScopeGuard([leaked] { ::close(leaked); });
+
+        TempHome home;
+        QVERIFY(TempHome::writeFile(home.home() + qs("/scorpiox-env.txt"),
+                                    "container_memory_mb=0\nIMAGE_BASE_URL=http://127.0.0.1:9/\n"));
+        const CliResult run = CliRunner::cli({qs("run"), qs("-v"), probe(), qs("--"), qs("/probe"), qs("fds")},
+                                             home.project());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, QByteArray("end\n"));
+
+        qint64 pid = 0;
+        auto launcher = startContainer({qs("/bin/sleep"), qs("30")}, &pid);
+        QVERIFY(pid > 0);
+        const ProcessOutcome entered = unshare({qs("--enter"), QString::number(pid), qs("--"), qs("/probe"), qs("fds")});
+        QVERIFY2(entered.code == 0, entered.err.constData());
+        QCOMPARE(entered.out, QByteArray("end\n"));
+        ::kill(pid_t(launcher->processId()), SIGTERM);
+        QCOMPARE(ProcessWait::finish(*launcher, 10000).code, 143);
+    }
+
+    // Protection: every container runs under a seccomp rule that fails ioctl(TIOCSTI) with EPERM
+    // (TerminalFilter), as bubblewrap does: the command shares the caller's terminal session, so
+    // without it the container could type commands into the caller's shell.
+    void tiocstiCannotTypeIntoTheCallersTerminal()
+    {
+        int master = -1, slave = -1;
+        QVERIFY(::openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
+        const auto closePty = qScopeGuard([&] {
+            ::close(master);
+            ::close(slave);
+        });
+        termios raw {};
+        QVERIFY(::tcgetattr(slave, &raw) == 0);
+        ::cfmakeraw(&raw);
+        QVERIFY(::tcsetattr(slave, TCSANOW, &raw) == 0);
+
+        QProcess p;
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.setChildProcessModifier([slave] {
+            ::setsid();
+            ::ioctl(slave, TIOCSCTTY, 0);
+            ::dup2(slave, 0);
+        });
+        p.start(qs(SCORPIOX_UNSHARE_BIN), container(m_rootfs) + QStringList {qs("--bind"), probe(), qs("--"), qs("/probe"),
+                                                                              qs("tiocsti"), qs("echo INJECTED\n")});
+        const ProcessOutcome r = ProcessWait::finish(p, 20000);
+        QCOMPARE(r.out, QByteArray("errno=EPERM\n"));
+        QCOMPARE(r.code, 1);
+        // What the caller's shell would read next from its terminal: nothing.
+        QVERIFY(::fcntl(slave, F_SETFL, O_NONBLOCK) == 0);
+        char buffer[64];
+        const ssize_t n = ::read(slave, buffer, sizeof buffer);
+        QVERIFY2(n < 0 && errno == EAGAIN, n > 0 ? QByteArray(buffer, int(n)).constData() : "read failed");
+    }
+
+    void tarTraversalThroughImport_data()
+    {
+        QTest::addColumn<QByteArray>("archive");
+        // The victim directory and file are the test user's own, so only the importer's checks can
+        // keep them unchanged.
+        m_victim = makeDir("tar-victim");
+        QVERIFY(TempHome::writeFile(m_victim + qs("/target"), "mine\n"));
+        const QByteArray abs = QFile::encodeName(m_victim);
+        const QByteArray rel = abs.mid(1);
+        QTest::newRow("absolute path") << TestArchive().file(abs + "/absolute", "x").build();
+        QTest::newRow("dot-dot") << TestArchive().file("ok", "x").file(QByteArray("../").repeated(24) + rel + "/dotdot", "x").build();
+        QTest::newRow("symlink parent, then a file through it")
+            << TestArchive().symlink("link", abs).file("link/through-link", "x").build();
+        QTest::newRow("hard link to /etc/passwd") << TestArchive().hardLink("passwd", "/etc/passwd").build();
+        QTest::newRow("hard link to a host file, then written")
+            << TestArchive().hardLink("target", abs + "/target").file("target", "overwritten").build();
+        QTest::newRow("symlink, then a hard link to it, then written")
+            << TestArchive().symlink("s", abs + "/target").hardLink("h", "s").file("h", "overwritten").build();
+        QTest::newRow("symlink, then a file over it")
+            << TestArchive().symlink("s", abs + "/target").file("s", "overwritten").build();
+        const QByteArray longName = QByteArray("deep/").repeated(30) + QByteArray("../").repeated(60) + rel + "/longname";
+        QTest::newRow("pax long name") << TestArchive().file(longName, "x").build();
+        QTest::newRow("GNU longlink name") << TestArchive().format(TestArchive::Format::Gnu).file(longName, "x").build();
+        QTest::newRow("GNU longlink hard link")
+            << TestArchive().format(TestArchive::Format::Gnu).hardLink("h", QByteArray("../").repeated(60) + rel + "/target").build();
+    }
+
+    // Protection: the importer (ArchiveExtractor) refuses absolute and '..' names, never follows a
+    // symlink of the archive to place an entry, and makes hard links only to what it extracted
+    // itself; through the real CLI, nothing lands outside the image directory.
+    void tarTraversalThroughImport()
+    {
+        QFETCH(QByteArray, archive);
+        TempHome home;
+        const QString file = home.path(qs("evil.tar.gz"));
+        QVERIFY(TempHome::writeFile(file, archive));
+        const QString cache = home.home() + qs("/containers");
+        const QStringList victimBefore = treeOf(m_victim);
+        const QByteArray passwd = fileSum(qs("/etc/passwd"));
+
+        const CliResult r = CliRunner::cli({qs("import"), file, qs("--name"), qs("evil")}, home.project());
+        QVERIFY(r.finished);
+        QCOMPARE(treeOf(m_victim), victimBefore);
+        QCOMPARE(fileSum(qs("/etc/passwd")), passwd);
+        // Outside images/ only the cache's own bookkeeping may have appeared.
+        QStringList outside;
+        for (const QString &entry : treeOf(home.path(QString()))) {
+            if (!entry.startsWith(qs("/home/containers/images/")) && !entry.startsWith(qs("/home/containers/archives/"))
+                && !entry.startsWith(qs("/home/containers/tmp/evil.lock")) && !entry.startsWith(qs("/evil.tar.gz"))
+                && !entry.startsWith(qs("/project")) && !entry.endsWith(qs(" dir")))
+                outside.append(entry);
+        }
+        QVERIFY2(outside.isEmpty(), qPrintable(outside.join(u'\n')));
+        if (r.exitCode == 0) {
+            // Accepted (a symlink replaced by a file, say): then no file of the image is the victim's.
+            struct stat target {};
+            QVERIFY(::stat(QFile::encodeName(m_victim + qs("/target")).constData(), &target) == 0);
+            QDirIterator it(cache + qs("/images/evil"), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                struct stat st {};
+                QVERIFY(::lstat(QFile::encodeName(it.next()).constData(), &st) == 0);
+                QVERIFY2(st.st_ino != target.st_ino || st.st_dev != target.st_dev, qPrintable(it.filePath()));
+            }
+        } else {
+            QCOMPARE(r.exitCode, 125);
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY(!QFileInfo::exists(cache + qs("/images/evil")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecurity)
+#include "tst_security.moc"
