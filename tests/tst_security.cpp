@@ -140,6 +140,10 @@ private Q_SLOTS:
                     ++flips;
             }
         });
+        auto stopFlipping = qScopeGuard([&] {
+            stop = true;
+            flipper.join();
+        });
         int mounted = 0, refused = 0;
         for (int i = 0; i < 16; ++i) {
             const ProcessOutcome r = unshare(container(rootfs)
@@ -152,6 +156,7 @@ private Q_SLOTS:
             else
                 QFAIL(qPrintable(qs("unexpected outcome %1: %2 %3").arg(r.code).arg(qs(r.out), qs(r.err))));
         }
+        stopFlipping.dismiss();
         stop = true;
         flipper.join();
         QVERIFY(flips > 100);
