@@ -259,6 +259,8 @@ private Q_SLOTS:
         model.reload();
         QVERIFY(reloaded.wait(10000));
         QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.damagedMetadata().size(), 2);
+        QVERIFY(model.damagedMetadata().first().contains(cache.metadataPath(qs("broken"))));
 
         // The repair the message names works.
         const CliResult removed = CliRunner::cli({qs("rm"), qs("broken")}, home.project());
