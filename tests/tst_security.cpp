@@ -9,6 +9,7 @@
 // archives through the importer API (tst_archiveextractor::refusesHostileArchives).
 #include "BusyboxRootfs.h"
 #include "CliRunner.h"
+#include "HostFacts.h"
 #include "ProcessWait.h"
 #include "TempHome.h"
 #include "TestArchive.h"
@@ -21,6 +22,9 @@
 #include <QTest>
 
 #include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
 #include <csignal>
 #include <fcntl.h>
 #include <pty.h>
@@ -60,6 +64,37 @@ QStringList treeOf(const QString &root)
     }
     entries.sort();
     return entries;
+}
+
+/// True when some process has @p parent as its parent (a scan of /proc/PID/stat, as fast as it goes).
+bool hasChild(pid_t parent)
+{
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return false;
+    bool found = false;
+    while (const dirent *entry = ::readdir(proc)) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+            continue;
+        char path[300], stat[512];
+        std::snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
+        const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        const ssize_t n = ::read(fd, stat, sizeof stat - 1);
+        ::close(fd);
+        if (n <= 0)
+            continue;
+        stat[n] = '\0';
+        // Fields resume after the last ')': state, then the parent's pid.
+        const char *close = std::strrchr(stat, ')');
+        if (close && std::atoi(close + 4) == parent) {
+            found = true;
+            break;
+        }
+    }
+    ::closedir(proc);
+    return found;
 }
 
 } // namespace
@@ -172,6 +207,47 @@ private Q_SLOTS:
                                                                              qs("--"), qs("/bin/true")});
         QCOMPARE(still.code, 125);
         QVERIFY(QDir(victim).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+    }
+
+    // Protection: scorpiox-unshare resolves a bind source once, in its plan, and mounts exactly
+    // that path, opened with RESOLVE_NO_SYMLINKS (MountOps::cloneTree exactSource): a source a
+    // running container can write to (a directory in the project), swapped for a symlink to
+    // another host directory between the check and the mount, is refused, never followed.
+    void bindSourceSwappedAfterTheCheckIsRefused()
+    {
+        const QString source = makeDir("swap-source");
+        const QString other = makeDir("swap-other");
+        QVERIFY(TempHome::writeFile(source + qs("/marker"), "from-source\n"));
+        QVERIFY(TempHome::writeFile(other + qs("/marker"), "from-the-other-directory\n"));
+        const QString swap = source + qs(".swap");
+        QVERIFY(QFile::link(other, swap));
+        const QByteArray a = QFile::encodeName(source);
+        const QByteArray b = QFile::encodeName(swap);
+        int mounted = 0, refused = 0;
+        for (int i = 0; i < 12; ++i) {
+            if (QFileInfo(source).isSymLink())
+                QVERIFY(::renameat2(AT_FDCWD, a.constData(), AT_FDCWD, b.constData(), RENAME_EXCHANGE) == 0);
+            QProcess p;
+            p.start(qs(SCORPIOX_UNSHARE_BIN), container(m_rootfs) + QStringList {qs("--bind"), source + qs(":/mnt/source"), qs("--"),
+                                                                                  qs("/bin/cat"), qs("/mnt/source/marker")});
+            QVERIFY(p.waitForStarted());
+            // A child exists only once the plan (and its check of the source) is done; the swap
+            // then races the mount, which waits for the uid mapping first.
+            while (p.state() == QProcess::Running && !hasChild(pid_t(p.processId()))) { }
+            QVERIFY(::renameat2(AT_FDCWD, a.constData(), AT_FDCWD, b.constData(), RENAME_EXCHANGE) == 0);
+            const ProcessOutcome r = ProcessWait::finish(p, 20000);
+            QVERIFY2(!r.out.contains("other-directory"), "the launcher followed the swapped-in symlink");
+            if (r.code == 0 && r.out == "from-source\n")
+                ++mounted;
+            else if (r.code == 125 && r.err.contains("became a symlink after it was checked"))
+                ++refused;
+            else
+                QFAIL(qPrintable(qs("unexpected outcome %1: %2 %3").arg(r.code).arg(qs(r.out), qs(r.err))));
+        }
+        qInfo("%d runs mounted before the swap, %d refused the swapped source", mounted, refused);
+        if (refused == 0 && !HostFacts::hasSubordinateRange())
+            QSKIP("with a single-id mapping the window between check and mount is too short to hit; needs /etc/subuid");
+        QVERIFY2(refused > 0, "the swap never landed between the check and the mount");
     }
 
     // Protection: an entering launcher makes itself non-dumpable before it joins the container
