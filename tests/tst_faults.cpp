@@ -176,14 +176,20 @@ private Q_SLOTS:
         QVERIFY(TempHome::writeFile(sessions.recordPath(bad[2]),
                                     R"({"id":"aaaaa3","owner":"me","launcher":[1],"container_pid":"7","command":"sh"})"));
         QVERIFY(TempHome::writeFile(sessions.recordPath(bad[3]), QByteArray()));
+        const QString unreadable = sessions.recordPath(qs("aaaaa6"));
+        QVERIFY(TempHome::writeFile(unreadable, valid));
+        QVERIFY(::chmod(QFile::encodeName(unreadable).constData(), 0) == 0);
 
         for (const QStringList &args : {QStringList {qs("sessions")}, QStringList {qs("sessions"), qs("--json")}}) {
             const CliResult listed = cli(args);
             QCOMPARE(listed.exitCode, 0);
             const QList<QByteArray> lines = listed.err.trimmed().split('\n');
-            QCOMPARE(lines.size(), bad.size());
+            QCOMPARE(lines.size(), bad.size() + 1);
             for (const QString &id : bad)
                 QVERIFY2(listed.err.contains(QByteArray(sessions.recordPath(id).toUtf8() + ": not a session record (")), listed.err.constData());
+            QVERIFY2(listed.err.contains(QByteArray("cannot read " + unreadable.toUtf8() + ": ")), listed.err.constData());
+            for (const QByteArray &line : lines)
+                QVERIFY2(line.endsWith("'cleanup' removes it"), line.constData());
             QVERIFY2(listed.err.contains("field 'owner' is not an object"), listed.err.constData());
             QVERIFY(!listed.out.contains("aaaaa"));
         }
@@ -194,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(scanned);
         OrphanListModel model;
         model.setOrphans(*scanned);
-        QCOMPARE(model.rowCount(), 6); // five records and one overlay
+        QCOMPARE(model.rowCount(), 7); // six records and one overlay
         for (int row = 0; row < model.rowCount(); ++row) {
             for (int column = 0; column < model.columnCount(); ++column)
                 (void)model.data(model.index(row, column));
@@ -206,6 +212,13 @@ private Q_SLOTS:
             QVERIFY2(dry.out.contains(sessions.recordPath(id).toUtf8()), dry.out.constData());
         QVERIFY2(dry.out.contains("its pid now belongs to another process"), dry.out.constData());
         QVERIFY(dry.out.contains(sessions.overlayDir(qs("aaaaa5")).toUtf8()));
+        QVERIFY(dry.out.contains(unreadable.toUtf8()));
+
+        // 'stop' of the reused-pid session signals nobody: the pid is someone else's now.
+        const CliResult stopped = cli({qs("stop"), qs("aaaaa5")});
+        QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
+        QCOMPARE(bystander.state(), QProcess::Running);
+        QVERIFY(!QFileInfo::exists(sessions.recordPath(qs("aaaaa5"))));
 
         const CliResult clean = cli({qs("cleanup")});
         QVERIFY2(clean.exitCode == 0, clean.err.constData());
