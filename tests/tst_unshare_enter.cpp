@@ -144,19 +144,20 @@ private Q_SLOTS:
     void runsUnderTheCommandsRestrictions_data()
     {
         QTest::addColumn<QString>("net");
-        QTest::addColumn<QByteArray>("seccomp");
-        QTest::newRow("host") << qs("host") << QByteArray("0");
-        QTest::newRow("isolated") << qs("isolated") << QByteArray("0");
+        // Every container has the terminal filter (no TIOCSTI); --net none adds the network one.
+        QTest::addColumn<QByteArray>("seccompFilters");
+        QTest::newRow("host") << qs("host") << QByteArray("1");
+        QTest::newRow("isolated") << qs("isolated") << QByteArray("1");
         QTest::newRow("none") << qs("none") << QByteArray("2");
     }
 
     void runsUnderTheCommandsRestrictions()
     {
         QFETCH(QString, net);
-        QFETCH(QByteArray, seccomp);
+        QFETCH(QByteArray, seccompFilters);
         Container c = startContainer(net, newTag());
         QVERIFY(c.pid > 0);
-        const QString fields = qs("grep -E '^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp):' ");
+        const QString fields = qs("grep -E '^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp|Seccomp_filters):' ");
         const ProcessOutcome r = enterSh(c.pid, fields + qs("/proc/self/status; echo --; ") + fields
                                              + qs("/proc/2/status; echo --; ls /proc/self/fd | tr '\\n' ' '; "
                                                   "echo; /probe socket-inet; /probe socket-unix"));
@@ -165,7 +166,8 @@ private Q_SLOTS:
         QCOMPARE(parts.size(), 5);
         // Field by field the same as the container's own command, PID 2 inside.
         QCOMPARE(parts[0], parts[2].mid(1));
-        QVERIFY2(parts[0].contains("NoNewPrivs:\t1\n") && parts[0].contains(QByteArray("Seccomp:\t" + seccomp + "\n")),
+        QVERIFY2(parts[0].contains("NoNewPrivs:\t1\n") && parts[0].contains("Seccomp:\t2\n")
+                     && parts[0].contains(QByteArray("Seccomp_filters:\t" + seccompFilters + "\n")),
                  r.out.constData());
         const qulonglong effective = parts[0].mid(parts[0].indexOf("CapEff:\t") + 8, 16).toULongLong(nullptr, 16);
         QVERIFY(effective != 0);

@@ -5,6 +5,7 @@
 #include "CliSettings.h"
 #include "ExitCode.h"
 #include "ProgressBar.h"
+#include "images/ImageCache.h"
 #include "launch/WslLauncher.h"
 #include "sessions/OrphanCleaner.h"
 
@@ -27,6 +28,10 @@ int CleanupCommand::run(const QStringList &args, Console &console)
         console.err << "scorpiox-desktop: " << orphans.error().message << '\n';
         return ExitCode::RuntimeFailed;
     }
+    // Broken image metadata is not an orphan: the image is intact and may be in use, so cleanup
+    // names the repair instead of deleting the image.
+    for (const Error &damaged : ImageCache(cacheDir).damagedMetadata())
+        console.err << "scorpiox-desktop: " << damaged.message << '\n';
     if (orphans->isEmpty()) {
         console.out << "nothing to clean up\n";
         return 0;

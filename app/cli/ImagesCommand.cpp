@@ -36,6 +36,8 @@ int ImagesCommand::listCached(ImageJob &job, bool json, Console &console)
 {
     const ImageCache cache = job.cache();
     const QList<ImageMetadata> images = cache.list();
+    for (const Error &damaged : cache.damagedMetadata())
+        console.err << "scorpiox-desktop: " << damaged.message << '\n';
     const bool builtinPending = !cache.contains(QStringLiteral("default"))
                                 && QFileInfo(Paths::builtinImage(QStringLiteral("default"))).isFile();
     if (json) {

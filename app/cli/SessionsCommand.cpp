@@ -21,6 +21,13 @@ QString uptime(const QDateTime &created)
     return QStringLiteral("%1h%2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
+// One line per record that could not be read: its path, what is wrong, and that 'cleanup' removes it.
+void reportUnreadable(const SessionStore::Listing &listing, Console &console)
+{
+    for (const Error &error : listing.unreadable)
+        console.err << "scorpiox-desktop: skipped " << error.message << '\n';
+}
+
 } // namespace
 
 int SessionsCommand::run(const QStringList &args, Console &console)
@@ -50,6 +57,7 @@ int SessionsCommand::run(const QStringList &args, Console &console)
             array.append(object);
         }
         console.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        reportUnreadable(listing, console);
         return 0;
     }
     console.out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
@@ -68,8 +76,6 @@ int SessionsCommand::run(const QStringList &args, Console &console)
                            .arg(uptime(record.created), -7)
                            .arg(record.command.isEmpty() ? QStringLiteral("(agent)") : record.command.join(QLatin1Char(' ')));
     }
-    if (!listing.unreadable.isEmpty())
-        console.err << "scorpiox-desktop: " << listing.unreadable.size()
-                    << " unreadable session record(s); 'cleanup' removes them\n";
+    reportUnreadable(listing, console);
     return 0;
 }

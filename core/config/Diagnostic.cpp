@@ -6,7 +6,8 @@
 QString Diagnostic::toString() const
 {
     QString text = isError() ? QStringLiteral("error: ") : QStringLiteral("warning: ");
-    if (!file.isEmpty()) {
+    // A message about the whole file (it cannot be read) names it already.
+    if (!file.isEmpty() && !(line == 0 && message.contains(file))) {
         text += file;
         if (line > 0)
             text += QLatin1Char(':') + QString::number(line);

@@ -98,8 +98,12 @@ Result<EnvFile> EnvFile::load(const QString &path)
         empty.m_path = path;
         return empty;
     }
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (!QFileInfo(path).isReadable())
+            return Error::permission(
+                QStringLiteral("cannot read %1: permission denied; make it readable (chmod u+rw %1) and try again").arg(path));
         return Error::io(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    }
     return parse(f.readAll(), path);
 }
 
@@ -139,7 +143,7 @@ Result<void> EnvFile::save() const
     const QFileInfo info(m_path);
     if (info.exists() && !info.isWritable())
         return Error::permission(
-            QStringLiteral("cannot write %1: the file is read-only; make it writable (chmod u+w) and try again").arg(m_path));
+            QStringLiteral("cannot write %1: the file is read-only; make it writable (chmod u+w %1) and try again").arg(m_path));
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return Error::io(QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));

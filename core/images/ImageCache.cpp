@@ -95,19 +95,38 @@ bool ImageCache::contains(const QString &name) const
     return checkName(name) && QFileInfo(rootfsPath(name)).isDir() && !QFileInfo(rootfsPath(name)).isSymLink();
 }
 
+Result<ImageMetadata> ImageCache::storedMetadata(const QString &name) const
+{
+    QFile file(metadataPath(name));
+    if (!file.exists())
+        return Error::notFound(QStringLiteral("%1 does not exist").arg(metadataPath(name)));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::io(QStringLiteral("cannot read %1: %2; 'rm %3' removes the image, then pull or import it again")
+                             .arg(file.fileName(), file.errorString(), name));
+    return ImageMetadata::fromJson(file.readAll(), file.fileName());
+}
+
+QList<Error> ImageCache::damagedMetadata() const
+{
+    QList<Error> damaged;
+    for (const QString &name : names()) {
+        const Result<ImageMetadata> stored = storedMetadata(name);
+        if (!stored && stored.error().kind != Error::Kind::NotFound)
+            damaged.append(stored.error());
+    }
+    return damaged;
+}
+
 Result<ImageMetadata> ImageCache::metadata(const QString &name) const
 {
     if (!contains(name))
         return Error::notFound(QStringLiteral("image '%1' is not in the cache").arg(name));
-    QFile file(metadataPath(name));
-    if (file.open(QIODevice::ReadOnly)) {
-        Result<ImageMetadata> parsed = ImageMetadata::fromJson(file.readAll(), file.fileName());
-        if (parsed) {
-            parsed->name = name;
-            return parsed;
-        }
-        qCWarning(lcImages).noquote() << parsed.error().message;
+    Result<ImageMetadata> parsed = storedMetadata(name);
+    if (parsed) {
+        parsed->name = name;
+        return parsed;
     }
+    // A damaged file is reported through damagedMetadata(), once, by whoever lists the cache.
     ImageMetadata fallback;
     fallback.name = name;
     fallback.created = QFileInfo(rootfsPath(name)).lastModified();

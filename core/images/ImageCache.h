@@ -48,6 +48,9 @@ public:
     Result<ImageMetadata> metadata(const QString &name) const;
     /// Every cached image, by name.
     QList<ImageMetadata> list() const;
+    /// One error per cached image whose metadata file exists but cannot be read or parsed, each
+    /// naming the file and how to repair it; list() shows those images with what the disk tells.
+    QList<Error> damagedMetadata() const;
     QStringList names() const;
     /// Records that a session is about to use @p name.
     Result<void> touch(const QString &name) const;
@@ -70,6 +73,8 @@ public:
 
 private:
     Result<qint64> removeUnlocked(const QString &name) const;
+    /// The metadata file of @p name as written; NotFound when there is none.
+    Result<ImageMetadata> storedMetadata(const QString &name) const;
 
     QString m_root;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageMetadata.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -23,11 +24,27 @@ QByteArray ImageMetadata::toJson() const
 
 Result<ImageMetadata> ImageMetadata::fromJson(const QByteArray &json, const QString &path)
 {
+    // A broken file costs only what it records: the rootfs beside it is intact, so say how to
+    // start over rather than refuse the image.
+    const QString name = QFileInfo(path).completeBaseName();
+    const auto broken = [&](const QString &what) {
+        return Error::invalid(QStringLiteral("%1: not valid image metadata (%2); 'rm %3' removes the image, then pull "
+                                             "or import it again")
+                                  .arg(path, what, name));
+    };
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (!document.isObject()) {
-        return Error::invalid(QStringLiteral("%1 is not valid image metadata (%2); delete it and pull the image again")
-                                  .arg(path, error.errorString()));
+    if (!document.isObject())
+        return broken(error.error == QJsonParseError::NoError ? QStringLiteral("not an object") : error.errorString());
+    for (const char *key : {"name", "source", "sha256", "archive", "created", "lastUsed"}) {
+        const QJsonValue value = document.object().value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isString())
+            return broken(QStringLiteral("field '%1' is not a string").arg(QLatin1String(key)));
+    }
+    for (const char *key : {"archiveSize", "diskSize", "entries", "devicesSkipped"}) {
+        const QJsonValue value = document.object().value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isDouble())
+            return broken(QStringLiteral("field '%1' is not a number").arg(QLatin1String(key)));
     }
     const QJsonObject o = document.object();
     ImageMetadata m;

@@ -75,7 +75,9 @@ Result<QList<Orphan>> OrphanCleaner::scan() const
             continue;
         orphans.append({Orphan::Kind::Record, record.id, store.recordPath(record.id),
                         QFileInfo(store.recordPath(record.id)).size() + QFileInfo(store.logPath(record.id)).size(),
-                        QStringLiteral("owner process %1 is gone").arg(record.owner.pid)});
+                        ProcessIdentity::of(record.owner.pid)
+                            ? QStringLiteral("owner process %1 is gone (its pid now belongs to another process)").arg(record.owner.pid)
+                            : QStringLiteral("owner process %1 is gone").arg(record.owner.pid)});
     }
     for (qsizetype i = 0; i < listing.unreadable.size(); ++i) {
         const QString path = listing.unreadablePaths.at(i);

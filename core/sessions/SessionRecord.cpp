@@ -19,6 +19,29 @@ ProcessIdentity identityFromJson(const QJsonObject &object)
             object.value(QStringLiteral("start_time")).toString().toULongLong()};
 }
 
+/// The first field whose JSON type is not the one toJson() writes, as "field 'owner' is not an object".
+QString mistypedField(const QJsonObject &o)
+{
+    static const std::pair<const char *, QJsonValue::Type> kFields[] = {
+        {"id", QJsonValue::String},        {"backend", QJsonValue::String},    {"image", QJsonValue::String},
+        {"network", QJsonValue::String},   {"owner", QJsonValue::Object},      {"launcher", QJsonValue::Object},
+        {"container_pid", QJsonValue::Double}, {"overlay", QJsonValue::String}, {"distro", QJsonValue::String},
+        {"project", QJsonValue::String},   {"command", QJsonValue::Array},     {"created", QJsonValue::String},
+    };
+    for (const auto &[key, type] : kFields) {
+        const QJsonValue value = o.value(QLatin1String(key));
+        if (!value.isUndefined() && value.type() != type)
+            return QStringLiteral("field '%1' is not %2")
+                .arg(QLatin1String(key), type == QJsonValue::String ? QStringLiteral("a string")
+                                         : type == QJsonValue::Object ? QStringLiteral("an object")
+                                         : type == QJsonValue::Array  ? QStringLiteral("an array")
+                                                                      : QStringLiteral("a number"));
+    }
+    if (!o.value(QStringLiteral("owner")).toObject().value(QStringLiteral("pid")).isDouble())
+        return QStringLiteral("it names no owner process");
+    return {};
+}
+
 } // namespace
 
 bool SessionRecord::isValidId(const QString &id)
@@ -55,6 +78,8 @@ Result<SessionRecord> SessionRecord::fromJson(const QByteArray &bytes, const QSt
                                   .arg(path, parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object")
                                                                                           : parseError.errorString()));
     const QJsonObject o = doc.object();
+    if (const QString wrong = mistypedField(o); !wrong.isEmpty())
+        return Error::invalid(QStringLiteral("%1: not a session record (%2); 'cleanup' removes it").arg(path, wrong));
     SessionRecord r;
     r.id = o.value(QStringLiteral("id")).toString();
     if (!isValidId(r.id))

@@ -95,7 +95,7 @@ SessionStore::Listing SessionStore::list() const
         Result<SessionRecord> record = file.open(QIODevice::ReadOnly)
                                            ? SessionRecord::fromJson(file.readAll(), info.filePath())
                                            : Result<SessionRecord>(Error::io(
-                                               QStringLiteral("cannot read %1: %2").arg(info.filePath(), file.errorString())));
+                                               QStringLiteral("cannot read %1: %2; 'cleanup' removes it").arg(info.filePath(), file.errorString())));
         if (record && record->id != info.completeBaseName())
             record = Error::invalid(QStringLiteral("%1: names session %2; 'cleanup' removes it").arg(info.filePath(), record->id));
         if (record) {

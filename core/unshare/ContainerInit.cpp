@@ -106,12 +106,14 @@ void ignoreSignal(int) { }
     }
     if (!Capabilities::restrictTo(plan.keepCapabilities, plan.lastCapability, &failure))
         report(statusFd, failure, ExitCode::RuntimeFailed);
-    if (!plan.seccompProgram.empty()) {
+    for (const std::vector<sock_filter> *filter : {&plan.terminalProgram, &plan.seccompProgram}) {
+        if (filter->empty())
+            continue;
         sock_fprog program {};
-        program.len = static_cast<unsigned short>(plan.seccompProgram.size());
-        program.filter = const_cast<sock_filter *>(plan.seccompProgram.data());
+        program.len = static_cast<unsigned short>(filter->size());
+        program.filter = const_cast<sock_filter *>(filter->data());
         if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program, 0, 0) < 0) {
-            failure.set(SetupFailure::Setup, errno, "cannot install the seccomp filter of --net none "
+            failure.set(SetupFailure::Setup, errno, "cannot install a seccomp filter "
                                                     "(a kernel without CONFIG_SECCOMP_FILTER?)");
             report(statusFd, failure, ExitCode::RuntimeFailed);
         }

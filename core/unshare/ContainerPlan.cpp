@@ -3,6 +3,7 @@
 
 #include "Capabilities.h"
 #include "NetworkFilter.h"
+#include "TerminalFilter.h"
 
 #include <cerrno>
 #include <initializer_list>
@@ -208,6 +209,9 @@ std::string ContainerPlan::buildCommand(NetMode net)
     lastCapability = Capabilities::lastCapability();
     // Only the WSL simulator asks for all: a distribution's root may mount, as the WSL backend does.
     keepCapabilities = opts.allCapabilities ? ~0ULL : Capabilities::containerDefault();
+    terminalProgram.clear();
+    if (const std::string error = TerminalFilter::compile(&terminalProgram); !error.empty())
+        return "cannot build the seccomp filter that keeps containers from typing into the terminal: " + error;
     seccompProgram.clear();
     if (net == NetMode::None) {
         const std::string error = NetworkFilter::compile(&seccompProgram);

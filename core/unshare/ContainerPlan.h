@@ -49,6 +49,7 @@ struct ContainerPlan
     std::string searchPath;   ///< PATH used to find a command without '/'
 
     std::vector<sock_filter> seccompProgram; ///< empty unless --net none
+    std::vector<sock_filter> terminalProgram; ///< always: no TIOCSTI into the caller's terminal
     unsigned long long keepCapabilities = 0;
     int lastCapability = 40;
 

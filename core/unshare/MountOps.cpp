@@ -149,9 +149,25 @@ int newFilesystem(const char *type, const char *const *options, unsigned attrs, 
     return mountFd;
 }
 
-int cloneTree(const char *source, unsigned attrs, const char *what, SetupFailure *failure)
+int cloneTree(const char *source, unsigned attrs, const char *what, SetupFailure *failure, bool exactSource)
 {
-    const int treeFd = open_tree(AT_FDCWD, source, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+    int sourceFd = AT_FDCWD;
+    if (exactSource) {
+        open_how how {};
+        how.flags = O_PATH | O_CLOEXEC;
+        how.resolve = RESOLVE_NO_SYMLINKS;
+        sourceFd = static_cast<int>(syscall(SYS_openat2, AT_FDCWD, source, &how, sizeof how));
+        if (sourceFd < 0) {
+            failure->set(SetupFailure::Setup, errno, "cannot bind ", source, " at ", what);
+            if (errno == ELOOP)
+                failure->append(": a part of it became a symlink after it was checked; refusing to follow it");
+            return -1;
+        }
+    }
+    const int treeFd = open_tree(sourceFd, exactSource ? "" : source,
+                                 OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE | (exactSource ? AT_EMPTY_PATH : 0));
+    if (exactSource)
+        close(sourceFd);
     if (treeFd < 0) {
         failure->set(SetupFailure::Setup, errno, "cannot bind ", source, " at ", what);
         return -1;

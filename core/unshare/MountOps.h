@@ -25,8 +25,10 @@ int ensureFileInRoot(int rootFd, const char *path, bool replaceDangling, SetupFa
 int newFilesystem(const char *type, const char *const *options, unsigned attrs, const char *what,
                   SetupFailure *failure);
 
-/// A detached recursive copy of the host tree at @p source with @p attrs added.
-int cloneTree(const char *source, unsigned attrs, const char *what, SetupFailure *failure);
+/// A detached recursive copy of the host tree at @p source with @p attrs added. With
+/// @p exactSource, @p source must be symlink-free (as the plan's realpath() left it) and any
+/// symlink found there now is refused: what is mounted is what was checked.
+int cloneTree(const char *source, unsigned attrs, const char *what, SetupFailure *failure, bool exactSource = false);
 
 /// Attaches the detached mount @p mountFd on top of @p targetFd (or @p targetName below it).
 bool attach(int mountFd, int targetFd, const char *targetName, const char *what, SetupFailure *failure);

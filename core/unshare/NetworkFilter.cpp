@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NetworkFilter.h"
 
+#include "SeccompProgram.h"
+
 #include <cerrno>
 #include <initializer_list>
 #include <cstring>
 #include <seccomp.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace NetworkFilter {
 
@@ -43,25 +42,9 @@ std::string compile(std::vector<sock_filter> *program)
         if (error.empty() && (rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), syscallNr, 0)) < 0)
             error = failed("io_uring rule", rc);
     }
-    int fd = -1;
-    if (error.empty()) {
-        fd = memfd_create("scorpiox-seccomp", MFD_CLOEXEC);
-        if (fd < 0)
-            error = std::string("memfd_create: ") + std::strerror(errno);
-    }
-    if (error.empty() && (rc = seccomp_export_bpf(ctx, fd)) < 0)
-        error = failed("exporting the filter", rc);
+    if (error.empty())
+        error = SeccompProgram::exportTo(ctx, program);
     seccomp_release(ctx);
-    if (error.empty()) {
-        struct stat st {};
-        fstat(fd, &st);
-        program->resize(static_cast<size_t>(st.st_size) / sizeof(sock_filter));
-        const auto bytes = static_cast<ssize_t>(program->size() * sizeof(sock_filter));
-        if (program->empty() || pread(fd, program->data(), static_cast<size_t>(bytes), 0) != bytes)
-            error = "reading back the compiled filter failed";
-    }
-    if (fd >= 0)
-        close(fd);
     return error;
 }
 

@@ -123,9 +123,9 @@ bool mountFresh(int rootFd, const char *path, const char *type, const char *cons
 }
 
 bool bind(int rootFd, const char *source, const char *target, unsigned attrs, bool directory,
-          bool replaceDangling, SetupFailure *failure)
+          bool replaceDangling, SetupFailure *failure, bool exactSource = false)
 {
-    const int tree = MountOps::cloneTree(source, attrs, target, failure);
+    const int tree = MountOps::cloneTree(source, attrs, target, failure, exactSource);
     if (tree < 0)
         return false;
     const int at = directory ? MountOps::ensureDirInRoot(rootFd, target, failure)
@@ -175,7 +175,9 @@ bool build(const ContainerPlan &plan, SetupFailure *failure)
             ok = keepImageFiles;
     }
     for (const ContainerPlan::Bind &b : plan.binds) {
-        if (ok && !bind(rootFd, b.source.c_str(), b.target.c_str(), b.attrs, b.directory, false, failure)) {
+        // The source was resolved by the plan; a path the caller does not control alone (a project
+        // directory a running container writes to) may have been swapped for a symlink since.
+        if (ok && !bind(rootFd, b.source.c_str(), b.target.c_str(), b.attrs, b.directory, false, failure, true)) {
             ok = false;
             if (failure->error == EROFS)
                 failure->append(" (the rootfs is read-only without --overlay: the mount point must exist in "

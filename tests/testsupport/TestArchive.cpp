@@ -43,10 +43,19 @@ TestArchive &TestArchive::add(const Entry &entry)
     return *this;
 }
 
+TestArchive &TestArchive::format(Format format)
+{
+    m_format = format;
+    return *this;
+}
+
 QByteArray TestArchive::build(Compression compression) const
 {
     archive *writer = archive_write_new();
-    archive_write_set_format_pax_restricted(writer);
+    if (m_format == Format::Gnu)
+        archive_write_set_format_gnutar(writer);
+    else
+        archive_write_set_format_pax_restricted(writer);
     switch (compression) {
     case Compression::None:
         break;

@@ -11,6 +11,8 @@ class TestArchive
 {
 public:
     enum class Compression { None, Gzip, Xz, Zstd };
+    /// How names past 100 bytes are stored: a pax extended header, or a GNU `././@LongLink` entry.
+    enum class Format { Pax, Gnu };
     enum class Type { File, Directory, Symlink, HardLink, CharDevice, Fifo };
 
     struct Entry
@@ -31,6 +33,7 @@ public:
     TestArchive &symlink(const QByteArray &path, const QByteArray &target);
     TestArchive &hardLink(const QByteArray &path, const QByteArray &target);
     TestArchive &add(const Entry &entry);
+    TestArchive &format(Format format);
 
     QByteArray build(Compression compression = Compression::Gzip) const;
     /// Writes build(@p compression) to @p path; false on failure.
@@ -38,4 +41,5 @@ public:
 
 private:
     QList<Entry> m_entries;
+    Format m_format = Format::Pax;
 };

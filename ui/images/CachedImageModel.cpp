@@ -16,27 +16,30 @@ CachedImageModel::CachedImageModel(QObject *parent)
 void CachedImageModel::reload()
 {
     ++m_pending;
-    auto *watcher = new QFutureWatcher<QList<Row>>(this);
-    connect(watcher, &QFutureWatcher<QList<Row>>::finished, this, [this, watcher] {
+    auto *watcher = new QFutureWatcher<Listing>(this);
+    connect(watcher, &QFutureWatcher<Listing>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (--m_pending == 0)
             setRows(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([cacheDir = m_cacheDir] {
         const ImageCache cache(cacheDir);
-        QList<Row> rows;
+        Listing listing;
         for (const ImageMetadata &image : cache.list())
-            rows.append({image, cache.isInUse(image.name)});
-        return rows;
+            listing.rows.append({image, cache.isInUse(image.name)});
+        for (const Error &damaged : cache.damagedMetadata())
+            listing.damaged.append(damaged.message);
+        return listing;
     }));
 }
 
-void CachedImageModel::setRows(const QList<Row> &rows)
+void CachedImageModel::setRows(const Listing &listing)
 {
     beginResetModel();
-    m_rows = rows;
+    m_rows = listing.rows;
+    m_damaged = listing.damaged;
     m_totalBytes = 0;
-    for (const Row &row : rows)
+    for (const Row &row : m_rows)
         m_totalBytes += row.image.diskSize;
     endResetModel();
     Q_EMIT reloaded();

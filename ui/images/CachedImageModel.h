@@ -31,21 +31,29 @@ public:
     int rowOf(const QString &name) const;
     /// Bytes of every cached image together.
     qint64 totalBytes() const { return m_totalBytes; }
+    /// One message per image whose metadata file is damaged (its row shows what the disk tells).
+    QStringList damagedMetadata() const { return m_damaged; }
 
     struct Row
     {
         ImageMetadata image;
         bool inUse = false;
     };
+    struct Listing
+    {
+        QList<Row> rows;
+        QStringList damaged;
+    };
 
 Q_SIGNALS:
     void reloaded();
 
 private:
-    void setRows(const QList<Row> &rows);
+    void setRows(const Listing &listing);
 
     QString m_cacheDir;
     QList<Row> m_rows;
+    QStringList m_damaged;
     qint64 m_totalBytes = 0;
     int m_pending = 0; ///< reloads under way; only the last one's answer is shown
 };

@@ -121,6 +121,8 @@ ImagesView::ImagesView(Settings *settings, QWidget *parent)
     connect(m_cached, &CachedImageModel::reloaded, this, [this] {
         m_total->setText(tr("%n image(s), %1 on disk in %2", nullptr, m_cached->rowCount())
                              .arg(FormatText::bytes(m_cached->totalBytes()), m_cached->cacheDir()));
+        if (!m_cached->damagedMetadata().isEmpty())
+            m_messages->show(MessageBar::Kind::Warning, m_cached->damagedMetadata().join(QLatin1Char('\n')));
         updateActions();
     });
     connect(m_remote, &RemoteImageModel::loaded, this, [this] {
