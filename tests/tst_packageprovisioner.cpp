@@ -22,7 +22,7 @@ private:
     {
         return [calls](const LaunchSpec &) -> Result<ProvisionRun> {
             ++*calls;
-            return Error(Error::Kind::Internal, QStringLiteral("the package manager must not run here"));
+            return Error {Error::Kind::Internal, QStringLiteral("the package manager must not run here")};
         };
     }
 
