@@ -256,6 +256,19 @@ private Q_SLOTS:
         QCOMPARE(kept.readAll(), QByteArray("still here\n"));
     }
 
+    void overlayIsGoneAtExitAndItsCloserSoonAfter()
+    {
+        // The names go before the launcher exits; the descriptors that free the blocks are closed
+        // by a detached process, which must end too (it carries the launcher's command line).
+        const QString overlay = fresh("ov-closer-");
+        const ProcessOutcome r = unshare({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--"), qs("/bin/sh"),
+                                          qs("-c"), qs("mkdir -p /opt/a/b /opt/c && echo data > /opt/a/b/f")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QFileInfo::exists(overlay));
+        QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(QFile::encodeName(overlay)) == 0; },
+                                   5000));
+    }
+
     void removeTreeRefusesWhatIsNotTheCallers()
     {
         // Owned by root.
