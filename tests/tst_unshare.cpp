@@ -621,9 +621,14 @@ private Q_SLOTS:
         const Run r = sh(qs("echo ran"), {qs("--memory-mb"), qs("64")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("ran\n"));
+        QFile hybrid(qs("/sys/fs/cgroup/unified/cgroup.controllers"));
         if (!cgroup2) {
             QCOMPARE(r.err, QByteArray("scorpiox-unshare: warning: --memory-mb ignored: no cgroup v2 hierarchy is "
                                        "mounted\n"));
+        } else if (hybrid.open(QIODevice::ReadOnly) && !hybrid.readAll().contains("memory")) {
+            QCOMPARE(r.err, QByteArray("scorpiox-unshare: warning: --memory-mb ignored: the cgroup v2 hierarchy at "
+                                       "/sys/fs/cgroup/unified has no memory controller (a hybrid set-up binds it "
+                                       "to cgroup v1: boot with systemd.unified_cgroup_hierarchy=1)\n"));
         } else {
             QVERIFY2(r.err.count('\n') <= 1, r.err.constData());
         }

@@ -225,6 +225,50 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(overlay));
     }
 
+    void removeTreeLargerThanAnEvictionBatch()
+    {
+        // More inodes with blocks than one batch of held descriptors (EvictionPool::kBatch, 128),
+        // so removal flushes while it walks; plus a link out of the tree and a second name of a
+        // file outside it, both of which must survive.
+        const QString outside = fresh("outside");
+        QVERIFY(QDir().mkpath(outside));
+        QFile kept(outside + qs("/kept"));
+        QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write("still here\n") > 0);
+        kept.close();
+        const QString tree = fresh("tree");
+        for (int d = 0; d < 40; ++d) {
+            const QString dir = tree + qs("/d") + QString::number(d);
+            QVERIFY(QDir().mkpath(dir + qs("/sub")));
+            for (int f = 0; f < 5; ++f) {
+                QFile file(dir + qs("/f") + QString::number(f));
+                QVERIFY(file.open(QIODevice::WriteOnly) && file.write("content\n") > 0);
+            }
+        }
+        QVERIFY(QFile::link(outside, tree + qs("/d0/escape")));
+        QCOMPARE(::link(QFile::encodeName(outside + qs("/kept")).constData(),
+                        QFile::encodeName(tree + qs("/d1/hardlink")).constData()), 0);
+
+        const ProcessOutcome r = unshare({qs("--remove-tree"), tree});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QFileInfo::exists(tree));
+        QVERIFY(QFileInfo(outside).isDir());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("still here\n"));
+    }
+
+    void overlayIsGoneAtExitAndItsCloserSoonAfter()
+    {
+        // The names go before the launcher exits; the descriptors that free the blocks are closed
+        // by a detached process, which must end too (it carries the launcher's command line).
+        const QString overlay = fresh("ov-closer-");
+        const ProcessOutcome r = unshare({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--"), qs("/bin/sh"),
+                                          qs("-c"), qs("mkdir -p /opt/a/b /opt/c && echo data > /opt/a/b/f")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QFileInfo::exists(overlay));
+        QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(QFile::encodeName(overlay)) == 0; },
+                                   5000));
+    }
+
     void removeTreeRefusesWhatIsNotTheCallers()
     {
         // Owned by root.

@@ -173,7 +173,6 @@ void run(const ContainerPlan &plan, int syncFd, int statusFd)
     char go = 0;
     if (read(syncFd, &go, 1) != 1)
         _exit(ExitCode::RuntimeFailed); // the launcher gave up (and says why) or died
-    close(syncFd);
 
     const std::string &hostname = plan.options.hostname;
     if (!hostname.empty() && sethostname(hostname.c_str(), hostname.size()) < 0) {
@@ -182,8 +181,9 @@ void run(const ContainerPlan &plan, int syncFd, int statusFd)
     }
     if (plan.options.net == NetMode::Isolated && !Loopback::bringUp(&failure))
         report(statusFd, failure, ExitCode::RuntimeFailed);
-    if (!RootFilesystem::build(plan, &failure))
+    if (!RootFilesystem::build(plan, {statusFd, syncFd}, &failure))
         report(statusFd, failure, ExitCode::RuntimeFailed);
+    close(syncFd);
 
     // PID 1 ignores signals it has no handler for, even blocked ones once unblocked: give the
     // forwarded ones a handler; sigwaitinfo takes them while they stay blocked.

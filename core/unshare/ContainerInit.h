@@ -4,7 +4,9 @@
 #include "ContainerPlan.h"
 
 /// The container side of a launch, run in the cloned child: PID 1 of the new PID namespace.
-/// It waits until the launcher has written its uid/gid maps (@p syncFd), builds the file system,
+/// It waits until the launcher has written its uid/gid maps (@p syncFd), builds the file system
+/// (asking the launcher over @p statusFd, and waiting on @p syncFd, for fuse-overlayfs when the
+/// kernel refuses overlayfs),
 /// forks the command and then stays as a tiny init: it forwards signals sent to it, reaps
 /// orphans, and when the command ends kills what is left and exits with the command's status.
 /// Setup and exec failures go to @p statusFd as a SetupFailure record.

@@ -141,7 +141,8 @@ std::string ContainerPlan::build(const Options &opts)
         fuseOptions = "lowerdir=" + lowerDirs;
         if (rootMode == RootMode::Overlay)
             fuseOptions += ",upperdir=" + upperDir + ",workdir=" + workDir;
-        fuseArgv = {fuseOverlayfs.c_str(), "-o", fuseOptions.c_str(), rootTarget.c_str(), nullptr};
+        // In the foreground, serving the FUSE descriptor FuseOverlay mounted and hands over as fd 3.
+        fuseArgv = {fuseOverlayfs.c_str(), "-f", "-o", fuseOptions.c_str(), "/dev/fd/3", nullptr};
     }
 
     binds.clear();

@@ -68,6 +68,11 @@ std::string MemoryCgroup::prepare(long megabytes)
     const std::string mount = cgroup2Mount();
     if (mount.empty())
         return std::string(skipped) + "no cgroup v2 hierarchy is mounted";
+    // A hybrid set-up mounts cgroup2 beside cgroup v1 hierarchies, which keep the memory controller.
+    if (!hasWord(mount + "/cgroup.controllers", "memory"))
+        return std::string(skipped) + "the cgroup v2 hierarchy at " + mount
+            + " has no memory controller (a hybrid set-up binds it to cgroup v1: boot with "
+              "systemd.unified_cgroup_hierarchy=1)";
     const std::string own = mount + ownCgroup();
     if (!hasWord(own + "/cgroup.subtree_control", "memory"))
         return std::string(skipped) + "the memory controller is not delegated to " + own

@@ -10,7 +10,7 @@
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace RootFilesystem {
@@ -19,34 +19,31 @@ namespace {
 
 using RootMode = ContainerPlan::RootMode;
 
-// Runs fuse-overlayfs, which daemonises once its mount is in place.
-bool mountWithFuse(const ContainerPlan &plan, SetupFailure *failure)
+constexpr long kFuseSuperMagic = 0x65735546;
+
+// The launcher sets up fuse-overlayfs outside the container (FuseOverlay): ask it, with the
+// kernel's reason, and wait for its answer. It answers only when the FUSE mount is there and
+// otherwise reports the failure itself and kills this process.
+bool mountWithFuse(const ContainerPlan &plan, const LauncherLink &launcher, SetupFailure *failure)
 {
-    if (plan.fuseOverlayfs.empty()) {
-        failure->append("; fuse-overlayfs: not installed (apt-get install fuse-overlayfs)");
+    SetupFailure request = *failure;
+    request.stage = SetupFailure::FuseWanted;
+    char answer = 0;
+    if (write(launcher.statusFd, &request, sizeof request) != static_cast<ssize_t>(sizeof request)
+        || read(launcher.syncFd, &answer, 1) != 1 || answer != '1') {
+        failure->append("; fuse-overlayfs: the launcher did not mount it");
         return false;
     }
-    if (access("/dev/fuse", R_OK | W_OK) != 0) {
-        failure->append("; fuse-overlayfs: /dev/fuse is not readable and writable for you "
-                        "(chmod 0666 /dev/fuse, as most distributions ship it)");
-        return false;
-    }
-    const pid_t pid = fork();
-    if (pid == 0) {
-        char *const noEnv[] = {nullptr};
-        execve(plan.fuseOverlayfs.c_str(), const_cast<char *const *>(plan.fuseArgv.data()), noEnv);
-        _exit(127);
-    }
-    int status = 0;
-    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
-    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    // The first request waits until the daemon has answered FUSE's handshake, and fails if it died.
+    struct statfs fs {};
+    if (statfs(plan.rootTarget.c_str(), &fs) < 0 || fs.f_type != kFuseSuperMagic) {
         failure->append("; fuse-overlayfs failed too (its message is above)");
         return false;
     }
     return true;
 }
 
-int mountRoot(const ContainerPlan &plan, SetupFailure *failure)
+int mountRoot(const ContainerPlan &plan, const LauncherLink &launcher, SetupFailure *failure)
 {
     const int target = open(plan.rootTarget.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (target < 0) {
@@ -99,7 +96,7 @@ int mountRoot(const ContainerPlan &plan, SetupFailure *failure)
                                              "(SCORPIOX_UNSHARE_OVERLAY=fuse)");
     }
     close(target);
-    if (!mountWithFuse(plan, failure))
+    if (!mountWithFuse(plan, launcher, failure))
         return -1;
     rootFd = open(plan.rootTarget.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (rootFd < 0)
@@ -139,14 +136,14 @@ bool bind(int rootFd, const char *source, const char *target, unsigned attrs, bo
 
 } // namespace
 
-bool build(const ContainerPlan &plan, SetupFailure *failure)
+bool build(const ContainerPlan &plan, const LauncherLink &launcher, SetupFailure *failure)
 {
     // Nothing we mount may propagate back to the host's mount namespace.
     if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0) {
         failure->set(SetupFailure::Setup, errno, "cannot make the mount namespace private");
         return false;
     }
-    const int rootFd = mountRoot(plan, failure);
+    const int rootFd = mountRoot(plan, launcher, failure);
     if (rootFd < 0)
         return false;
     // Only a throw-away overlay may lose the image's own (e.g. dangling) name service files; a

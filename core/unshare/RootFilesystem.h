@@ -10,6 +10,14 @@
 /// detached. Runs after clone: syscalls only, everything else comes from the plan.
 namespace RootFilesystem {
 
-bool build(const ContainerPlan &plan, SetupFailure *failure);
+/// The init's pipes to its launcher: SetupFailure records go out on statusFd, the answer to a
+/// FuseWanted record comes back on syncFd.
+struct LauncherLink
+{
+    int statusFd = -1;
+    int syncFd = -1;
+};
+
+bool build(const ContainerPlan &plan, const LauncherLink &launcher, SetupFailure *failure);
 
 } // namespace RootFilesystem

@@ -9,6 +9,8 @@ struct SetupFailure
         Setup = 1,   ///< namespaces, mounts, devices, seccomp: exit 125
         NotFound,    ///< the command does not exist: exit 127
         CannotExec,  ///< the command exists but cannot run: exit 126
+        FuseWanted,  ///< not a failure yet: kernel overlayfs refused (message says why), the init
+                     ///< waits for the launcher to mount fuse-overlayfs (FuseOverlay)
     };
 
     int stage = Setup;

@@ -90,6 +90,8 @@ std::string Supervisor::prepareOverlay()
 void Supervisor::cleanUp()
 {
     m_cgroup.remove();
+    // The daemon keeps the container's mount namespace, and with it the overlay, alive.
+    m_fuse.stop();
     if (!m_overlayPrepared)
         return;
     m_overlayPrepared = false;
@@ -149,14 +151,17 @@ int Supervisor::run()
         if (write(sync[1], "1", 1) != 1)
             error = std::string("cannot start the container: ") + std::strerror(errno);
     }
-    close(sync[1]);
     if (!error.empty()) {
+        close(sync[1]);
         kill(pid, SIGKILL);
         while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) { }
         close(status[0]);
         return fail("cannot prepare the container: " + error);
     }
+    m_syncFd = sync[1];
     const int code = superviseContainer(pid, status[0], signalFd);
+    close(m_syncFd);
+    m_syncFd = -1;
     close(status[0]);
     close(signalFd);
     return code;
@@ -210,6 +215,18 @@ int Supervisor::superviseContainer(pid_t pid, int statusFd, int signalFd)
         const ssize_t n = read(statusFd, &failure, sizeof failure);
         if (n < 0 && errno == EINTR)
             return;
+        if (n == static_cast<ssize_t>(sizeof failure) && failure.stage == SetupFailure::FuseWanted) {
+            failure.message[sizeof failure.message - 1] = '\0';
+            const std::string fuseError = m_fuse.start(m_plan, pid);
+            if (fuseError.empty() && write(m_syncFd, "1", 1) == 1)
+                return; // the init goes on, and reports again
+            failure.stage = SetupFailure::Setup;
+            failure.append(fuseError.empty() ? "; cannot answer the container's init" : fuseError.c_str());
+            haveFailure = true;
+            statusOpen = false;
+            kill(pid, SIGKILL);
+            return;
+        }
         statusOpen = false;
         if (n == static_cast<ssize_t>(sizeof failure)) {
             haveFailure = true;

@@ -2,13 +2,15 @@
 #pragma once
 
 #include "ContainerPlan.h"
+#include "FuseOverlay.h"
 #include "MemoryCgroup.h"
 #include "StatusReport.h"
 
 /// The launcher side of a run: creates the namespaces (one clone), writes the uid/gid maps,
 /// lets the container go, then watches it: forwards signals, enforces --timeout (SIGTERM, then
-/// SIGKILL after a grace period, exit 124), and removes the overlay directory when it ends
-/// (all of it, or only its work directory with --keep-overlay).
+/// SIGKILL after a grace period, exit 124), mounts fuse-overlayfs when the init asks for it, and
+/// removes the overlay directory when it ends (all of it, or only its work directory with
+/// --keep-overlay).
 class Supervisor
 {
 public:
@@ -33,5 +35,7 @@ private:
     const ContainerPlan &m_plan;
     const StatusReport &m_report;
     MemoryCgroup m_cgroup;
+    FuseOverlay m_fuse;
+    int m_syncFd = -1; ///< to the init, which may still ask for fuse-overlayfs
     bool m_overlayPrepared = false;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TreeRemoval.h"
 
+#include "EvictionPool.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -16,9 +18,22 @@ namespace TreeRemoval {
 
 namespace {
 
-std::string removeEntries(int dirFd, const std::string &where);
+std::string removeEntries(int dirFd, const std::string &where, EvictionPool &pool);
 
-std::string removeEntry(int parentFd, const char *name, const std::string &where)
+// Holds @p name's inode open across its unlink when it has blocks to free, so that @p pool frees
+// them; an inode without blocks (an empty file, a whiteout, anything on tmpfs) costs nothing to drop.
+int holdBlocks(int parentFd, const char *name)
+{
+    const int fd = openat(parentFd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && (fstat(fd, &st) < 0 || st.st_blocks == 0)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::string removeHeld(int parentFd, const char *name, const std::string &where, EvictionPool &pool)
 {
     if (unlinkat(parentFd, name, 0) == 0 || errno == ENOENT)
         return {};
@@ -36,13 +51,21 @@ std::string removeEntry(int parentFd, const char *name, const std::string &where
     }
     if (fd < 0)
         return where + "/" + name + ": " + std::strerror(errno);
-    std::string error = removeEntries(fd, where + "/" + name);
+    std::string error = removeEntries(fd, where + "/" + name, pool);
     if (error.empty() && unlinkat(parentFd, name, AT_REMOVEDIR) < 0 && errno != ENOENT)
         error = where + "/" + name + ": " + std::strerror(errno);
     return error;
 }
 
-std::string removeEntries(int dirFd, const std::string &where)
+std::string removeEntry(int parentFd, const char *name, const std::string &where, EvictionPool &pool)
+{
+    const int held = holdBlocks(parentFd, name);
+    std::string error = removeHeld(parentFd, name, where, pool);
+    pool.release(held);
+    return error;
+}
+
+std::string removeEntries(int dirFd, const std::string &where, EvictionPool &pool)
 {
     DIR *dir = fdopendir(dirFd);
     if (!dir) {
@@ -53,7 +76,7 @@ std::string removeEntries(int dirFd, const std::string &where)
     while (const dirent *entry = readdir(dir)) {
         if (std::strcmp(entry->d_name, ".") == 0 || std::strcmp(entry->d_name, "..") == 0)
             continue;
-        const std::string e = removeEntry(dirfd(dir), entry->d_name, where);
+        const std::string e = removeEntry(dirfd(dir), entry->d_name, where, pool);
         if (error.empty())
             error = e;
     }
@@ -97,7 +120,11 @@ std::string removeAsCaller(const std::string &path)
     const int parentFd = open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (parentFd < 0)
         return errno == ENOENT ? std::string() : parent + ": " + std::strerror(errno);
-    std::string error = removeEntry(parentFd, path.c_str() + slash + 1, parent);
+    std::string error;
+    {
+        EvictionPool pool;
+        error = removeEntry(parentFd, path.c_str() + slash + 1, parent, pool);
+    }
     close(parentFd);
     return error;
 }

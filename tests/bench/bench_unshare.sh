@@ -4,15 +4,22 @@
 # run: median wall time of RUNS starts of /bin/true each, interleaved so that the three share the
 # machine's state alike, and the ratios. Runs as an ordinary user (as root it drops to
 # scorpiox-test, like the tests), because a rootless runtime timed as root measures something else.
-# usage: tests/bench/bench_unshare.sh [BUILD_DIR] [RUNS]      (defaults: build, 50)
+# Any further arguments are other scorpiox-unshare binaries (e.g. the previous build, copied aside)
+# run the same way in the same loop: the A/B comparison of a change, as the ratio of medians.
+# usage: tests/bench/bench_unshare.sh [BUILD_DIR] [RUNS] [OTHER_BINARY...]   (defaults: build, 50)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
 runs=${2:-50}
+others=()
+for other in "${@:3}"; do
+    [ -x "$other" ] || { echo "bench_unshare.sh: $other is not an executable" >&2; exit 1; }
+    others+=("$(readlink -f "$other")")
+done
 if [ "$(id -u)" -eq 0 ]; then
     "$src/tests/fixtures/unprivileged-user.sh" "$src" "$build" >/dev/null
-    exec "$src/tests/fixtures/run-unprivileged.sh" "$here/$(basename "$0")" "$build" "$runs"
+    exec "$src/tests/fixtures/run-unprivileged.sh" "$here/$(basename "$0")" "$build" "$runs" "${others[@]}"
 fi
 helper=$build/libexec/scorpiox/scorpiox-unshare
 [ -x "$helper" ] || { echo "bench_unshare.sh: build $helper first" >&2; exit 1; }
@@ -26,15 +33,15 @@ trap 'rm -rf "$work"' EXIT
 "$src/resources/default-image/build-rootfs.sh" "$work/rootfs" >/dev/null
 mkdir "$work/project"
 
-python3 - "$helper" "$work" "$runs" <<'PY'
+python3 - "$helper" "$work" "$runs" "${others[@]}" <<'PY'
 import os, statistics, subprocess, sys, time
 
-helper, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+helper, work, runs, others = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 rootfs, project = f"{work}/rootfs", f"{work}/project"
 counter = iter(range(10**9))
 
-def scorpiox():
-    return [helper, "--rootfs", rootfs, "--overlay", f"{work}/ov-{next(counter)}",
+def scorpiox(binary=helper):
+    return [binary, "--rootfs", rootfs, "--overlay", f"{work}/ov-{next(counter)}",
             "--bind", f"{project}:/workspace", "--", "/bin/true"]
 
 shm = os.environ.get("XDG_RUNTIME_DIR") or "/dev/shm"
@@ -60,13 +67,16 @@ def unshare():
 tools = {"scorpiox-unshare": scorpiox, "  overlay on tmpfs": scorpiox_tmpfs,
          "  single id mapping": scorpiox_single, "bwrap": bwrap,
          "unshare -Urpmf": unshare}
+for i, other in enumerate(others):
+    tools[f"other {i + 1}"] = lambda binary=other: scorpiox(binary)
 envs = {"  single id mapping": dict(os.environ, SCORPIOX_UNSHARE_SINGLE_ID="1")}
 times = {name: [] for name in tools}
 for warmup in range(3):
     for name, make in tools.items():
         subprocess.run(make(), check=True, env=envs.get(name))
-for _ in range(runs):
-    for name, make in tools.items():
+for run in range(runs):
+    # Every other round backwards, so that no tool always follows the same one.
+    for name, make in (list(tools.items()) if run % 2 == 0 else list(tools.items())[::-1]):
         argv = make()
         start = time.perf_counter()
         rc = subprocess.run(argv, env=envs.get(name)).returncode
@@ -91,5 +101,7 @@ print(f"ratio scorpiox-unshare / bwrap          = {s / med['bwrap']:.2f}  (targe
 print(f"ratio scorpiox-unshare / unshare -Urpmf = {s / med['unshare -Urpmf']:.2f}")
 print(f"ratio overlay-on-tmpfs / bwrap         = {med['  overlay on tmpfs'] / med['bwrap']:.2f}")
 print(f"ratio single-id-mapping / bwrap        = {med['  single id mapping'] / med['bwrap']:.2f}")
-print(f"scorpiox-unshare median {s:.2f} ms (target < 5 ms)")
+for i, other in enumerate(others):
+    print(f"ratio other {i + 1} / scorpiox-unshare  = {med[f'other {i + 1}'] / s:.2f}  ({other})")
+print(f"scorpiox-unshare median {s:.2f} ms (target < 5 ms), load average {os.getloadavg()[0]:.1f}")
 PY

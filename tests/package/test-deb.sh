@@ -29,8 +29,8 @@ done
 step "Depends computed from the binaries"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-# scorpiox-unshare links libseccomp statically (start-up time), so it is not among them.
-for lib in libqt6core6 libqt6widgets6 libqt6network6 libarchive13 libvterm0 libqt6keychain1; do
+# scorpiox-unshare links libseccomp shared (static bought no start-up time, see core/unshare).
+for lib in libqt6core6 libqt6widgets6 libqt6network6 libarchive13 libvterm0 libqt6keychain1 libseccomp2; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
 recommends=$(dpkg-deb -f "$deb" Recommends)
