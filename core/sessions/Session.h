@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QProcess>
 #include <QTimer>
 
 #include <atomic>
@@ -16,8 +15,8 @@
 
 class ImagePuller;
 class Pty;
-class QSocketNotifier;
 class SessionLog;
+class SessionProcess;
 struct ImageMetadata;
 
 /// One agent session, from preparation to its end.
@@ -88,9 +87,7 @@ private:
     void createOverlay();
     void prepareLauncher();
     void launch();
-    Result<void> startTerminal(const LaunchCommand &command, int statusFd);
-    Result<void> startInherited(const LaunchCommand &command, int statusFd);
-    void readStatus();
+    void onContainerStarted(qint64 pid);
     void onProcessEnded(int exitCode, int signal);
     void fail(const Error &error);
     void releaseAndFinish(std::function<void()> announce);
@@ -112,11 +109,7 @@ private:
     std::unique_ptr<SessionLog> m_log;
     QByteArray m_endHistory; ///< the log's tail, kept when the log file is removed at the end
     QPointer<ImagePuller> m_puller;
-    Pty *m_pty = nullptr;
-    QProcess *m_process = nullptr;
-    int m_statusRead = -1;
-    QSocketNotifier *m_statusNotifier = nullptr;
-    QByteArray m_statusBuffer;
+    SessionProcess *m_process = nullptr;
     QString m_runtimeError;
     QTimer m_killTimer;
     QTimer m_hostTimeout;
