@@ -198,6 +198,33 @@ private Q_SLOTS:
         QVERIFY(launcher.release(r));
     }
 
+    void enterKeepsTheNetworkFilterOfNone()
+    {
+        WslLauncher launcher(options());
+        SessionRecord r = record();
+        r.network = qs("none");
+        LaunchSpec s = spec({qs("sh"), qs("-c"), qs("echo inside > /made-by-session; sleep 5")});
+        s.network = NetworkMode::None;
+        QVERIFY(launcher.prepare(s, r));
+        const Result<LaunchCommand> command = launcher.command(s, r);
+        QVERIFY(command);
+        QProcess session;
+        start(*command, &session);
+        QVERIFY(session.waitForStarted());
+        // A shell opened later is as cut off as the command: even a netlink socket is refused.
+        const Result<LaunchCommand> shell =
+            launcher.enter(r, {qs("sh"), qs("-c"), qs("cat /made-by-session; ip link show lo 2>&1; true")});
+        QVERIFY(shell);
+        Ran entered;
+        QVERIFY(QTest::qWaitFor([&] {
+            entered = runToEnd(*shell);
+            return entered.out.startsWith("inside\n");
+        }, 10000));
+        QCOMPARE(entered.out, QByteArray("inside\nip: socket: Permission denied\n"));
+        QVERIFY(session.waitForFinished(20000));
+        QVERIFY(launcher.release(r));
+    }
+
     void packagesAreInstalledOnFirstBoot()
     {
         WslLauncher::Options withPackages = options();

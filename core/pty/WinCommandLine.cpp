@@ -44,7 +44,7 @@ std::wstring environmentBlock(const QProcessEnvironment &environment)
 {
     std::wstring block;
     for (const QString &key : environment.keys())
-        block += (key + QLatin1Char('=') + environment.value(key)).toStdWString() + L'\0';
+        block += QString(key + QLatin1Char('=') + environment.value(key)).toStdWString() + L'\0';
     block += L'\0';
     return block;
 }

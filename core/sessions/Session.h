@@ -24,7 +24,8 @@ struct ImageMetadata;
 /// It goes through Resolving → PreparingImage → [Provisioning] → CreatingOverlay → Starting → Running
 /// (Provisioning only on an image's first boot with CONTAINER_PACKAGES) and ends
 /// Exited (with an exit code and reason, Docker's table) or Failed (with an error). Every step is
-/// a signal. Blocking work runs on worker threads; the object itself only receives results.
+/// a signal. Blocking work runs on worker threads; the object itself only receives results. The
+/// launcher's process (descriptors, signals, job objects) is a SessionProcess; this is the state machine.
 class Session : public QObject
 {
     Q_OBJECT
