@@ -42,6 +42,15 @@ QString unshareHelper()
                            + QStringLiteral("/../libexec/scorpiox/scorpiox-unshare"));
 }
 
+QString wslNoNetworkHelper()
+{
+    const QString fromEnv = qEnvironmentVariable("SCORPIOX_WSL_NO_NETWORK");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QDir::cleanPath(QCoreApplication::applicationDirPath()
+                           + QStringLiteral("/../libexec/scorpiox/scorpiox-no-network"));
+}
+
 QString builtinImage(const QString &name)
 {
     const QString fromEnv = qEnvironmentVariable("SCORPIOX_BUILTIN_IMAGES");

@@ -22,6 +22,10 @@ QString expandTilde(const QString &path);
 /// the running program (the same relative place in the build tree and in an installation).
 QString unshareHelper();
 
+/// `scorpiox-no-network`, the static Linux program WSL sessions with `--net none` run under:
+/// `$SCORPIOX_WSL_NO_NETWORK` if set, else beside scorpiox-unshare in `../libexec/scorpiox/`.
+QString wslNoNetworkHelper();
+
 /// The archive of a built-in image (`default`), `../share/scorpiox/images/<name>.tar.gz` beside
 /// the running program (the same relative place in the build tree and in an installation), or
 /// `$SCORPIOX_BUILTIN_IMAGES/<name>.tar.gz` if set.

@@ -99,6 +99,9 @@ private Q_SLOTS:
         qputenv("SCORPIOX_WSL_SIM_STATE", stateDir().toUtf8());
         qputenv("SCORPIOX_WSL_SIM_DRIVES", (qs("C=") + m_drive).toUtf8());
         qunsetenv("SCORPIOX_WSL_SIM_FAULTS");
+        // A static program that reports what socket() says, reachable in sessions as C:\probe.
+        QVERIFY(QDir().mkpath(m_drive + qs("/probe")));
+        QVERIFY(QFile::copy(qs(UNSHARE_PROBE_BIN), m_drive + qs("/probe/unshare-probe")));
     }
 
     void init()
@@ -313,6 +316,80 @@ private Q_SLOTS:
         const CliResult cleaned = CliRunner::cli({qs("cleanup")}, m_home->project());
         QVERIFY2(cleaned.exitCode == 0, cleaned.err.constData());
         verifyNothingLeft();
+    }
+
+    void networkModesMatchLinux_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QByteArray>("expected");
+        // none: AF_INET refused by the seccomp filter as on Linux, AF_UNIX still works; isolated:
+        // sockets work, but only loopback exists. Neither sees the host's interfaces.
+        QTest::newRow("none") << qs("none") << QByteArray("inet errno=EACCES\nunix ok\nlo \n");
+        QTest::newRow("isolated") << qs("isolated") << QByteArray("inet ok\nunix ok\nlo \n");
+    }
+    void networkModesMatchLinux()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QByteArray, expected);
+        const CliResult r = run({qs("--net"), mode, qs("-v"), qs("C:\\probe:/probe:ro"), qs("--"), qs("sh"), qs("-c"),
+                                 qs("printf 'inet '; /probe/unshare-probe socket-inet; printf 'unix '; /probe/unshare-probe socket-unix; "
+                                    "sed -n 's/^ *\\([a-z0-9]*\\):.*/\\1/p' /proc/net/dev | tr '\\n' ' '; echo")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, expected);
+        verifyNothingLeft();
+    }
+
+    void networkNoneWithoutItsFilterIsRefusedBeforeImport()
+    {
+        qputenv("SCORPIOX_WSL_NO_NETWORK", m_home->path(qs("no-such-helper")).toUtf8());
+        const CliResult r = run({qs("--net"), qs("none"), qs("--"), qs("true")});
+        qunsetenv("SCORPIOX_WSL_NO_NETWORK");
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY2(r.err.contains("no-such-helper") && r.err.contains("SCORPIOX_WSL_NO_NETWORK") && r.err.count('\n') == 1,
+                 r.err.constData());
+        verifyNothingLeft();
+    }
+
+    void doctorTellsWhetherWsl2Works_data()
+    {
+        QTest::addColumn<QByteArray>("faults");
+        QTest::addColumn<bool>("exists");
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("fix");
+        QTest::newRow("usable") << QByteArray() << true << QByteArray("ok    wsl.exe: " SCORPIOX_SOURCE_DIR) << QByteArray();
+        QTest::newRow("no wsl.exe") << QByteArray() << false << QByteArray("FAIL  wsl.exe: SCORPIOX_WSL_EXE=")
+                                    << QByteArray("fix: run 'wsl --install'");
+        QTest::newRow("wsl1 only") << QByteArray("wsl1-only") << true << QByteArray("(Wsl/Service/CreateInstance/CreateVm/WSL_E_WSL2_NEEDS_KERNEL)")
+                                   << QByteArray("fix: WSL 2 is needed: run 'wsl --update'");
+        QTest::newRow("virtualization off") << QByteArray("no-virtualization") << true << QByteArray("HCS_E_HYPERV_NOT_INSTALLED")
+                                            << QByteArray("fix: enable virtualization in the firmware");
+    }
+    void doctorTellsWhetherWsl2Works()
+    {
+        QFETCH(QByteArray, faults);
+        QFETCH(bool, exists);
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, fix);
+        qputenv("SCORPIOX_WSL_SIM_FAULTS", faults);
+        if (!exists)
+            qputenv("SCORPIOX_WSL_EXE", m_home->path(qs("no-wsl.exe")).toUtf8());
+        const CliResult r = CliRunner::cli({qs("doctor")}, m_home->project());
+        qputenv("SCORPIOX_WSL_EXE", SCORPIOX_SOURCE_DIR "/tests/fixtures/wsl-sim/wsl.exe");
+        QVERIFY(r.finished);
+        QByteArray report;
+        const QList<QByteArray> lines = r.out.split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].contains("wsl.exe:"))
+                report = lines[i] + '\n' + (lines.value(i + 1).startsWith("      fix:") ? lines.value(i + 1) : QByteArray());
+        }
+        QVERIFY2(report.contains(line), r.out.constData());
+        if (fix.isEmpty())
+            QVERIFY2(!report.contains("fix:"), report.constData());
+        else
+            QVERIFY2(report.contains(fix), report.constData());
+        // The trial import leaves nothing behind.
+        verifyNothingLeft();
+        QVERIFY2(QDir(cacheDir() + qs("/wsl")).entryList(QDir::Files).isEmpty(), qPrintable(QDir(cacheDir() + qs("/wsl")).entryList().join(u' ')));
     }
 
     void missingWslIsAClearError()

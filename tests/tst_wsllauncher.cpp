@@ -151,7 +151,8 @@ private Q_SLOTS:
         QTest::addColumn<NetworkMode>("mode");
         QTest::addColumn<QByteArray>("interfaces");
         QTest::newRow("isolated") << NetworkMode::Isolated << QByteArray("lo\n1\n");
-        QTest::newRow("none") << NetworkMode::None << QByteArray("lo\n0\n");
+        // With none even netlink sockets are refused (the seccomp filter, as on Linux): ip cannot look.
+        QTest::newRow("none") << NetworkMode::None << QByteArray("lo\n0\nip: socket: Permission denied\n");
     }
     void networkModes()
     {
@@ -168,7 +169,7 @@ private Q_SLOTS:
         const Ran ran = runToEnd(*command);
         QVERIFY(launcher.release(r));
         QVERIFY2(ran.code == 0 || ran.code == 1, ran.out.constData());
-        // Only loopback (the host has more): up in an isolated session, down (no usable network) with none.
+        // Only loopback (the host has more): up in an isolated session, unusable with none.
         QCOMPARE(ran.out, interfaces);
     }
 
@@ -194,6 +195,33 @@ private Q_SLOTS:
         QCOMPARE(entered.out, QByteArray("inside\n"));
         QVERIFY(session.waitForFinished(20000));
         QCOMPARE(session.exitCode(), 0);
+        QVERIFY(launcher.release(r));
+    }
+
+    void enterKeepsTheNetworkFilterOfNone()
+    {
+        WslLauncher launcher(options());
+        SessionRecord r = record();
+        r.network = qs("none");
+        LaunchSpec s = spec({qs("sh"), qs("-c"), qs("echo inside > /made-by-session; sleep 5")});
+        s.network = NetworkMode::None;
+        QVERIFY(launcher.prepare(s, r));
+        const Result<LaunchCommand> command = launcher.command(s, r);
+        QVERIFY(command);
+        QProcess session;
+        start(*command, &session);
+        QVERIFY(session.waitForStarted());
+        // A shell opened later is as cut off as the command: even a netlink socket is refused.
+        const Result<LaunchCommand> shell =
+            launcher.enter(r, {qs("sh"), qs("-c"), qs("cat /made-by-session; ip link show lo 2>&1; true")});
+        QVERIFY(shell);
+        Ran entered;
+        QVERIFY(QTest::qWaitFor([&] {
+            entered = runToEnd(*shell);
+            return entered.out.startsWith("inside\n");
+        }, 10000));
+        QCOMPARE(entered.out, QByteArray("inside\nip: socket: Permission denied\n"));
+        QVERIFY(session.waitForFinished(20000));
         QVERIFY(launcher.release(r));
     }
 

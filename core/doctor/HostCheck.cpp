@@ -6,6 +6,8 @@
 
 #include "images/DirectoryTree.h"
 #include "images/RegistryClient.h"
+#include "wsl/WslExecutable.h"
+#include "wsl/WslProbe.h"
 
 #include <QDir>
 #include <QFile>
@@ -167,27 +169,28 @@ HostCheck checkCgroup()
             QStringLiteral("boot with systemd.unified_cgroup_hierarchy=1")};
 }
 
-HostCheck checkWsl()
+HostCheck checkWsl(const Settings &settings)
 {
-    QString exe = qEnvironmentVariable("SCORPIOX_WSL_EXE");
-    if (exe.isEmpty())
-        exe = QStandardPaths::findExecutable(QStringLiteral("wsl.exe"));
+    const QString subject = QStringLiteral("wsl.exe");
 #ifndef Q_OS_WIN
-    if (exe.isEmpty())
-        return {HostCheck::Status::Ok, QStringLiteral("wsl.exe"), QStringLiteral("not used on Linux (namespaces are)"), {}};
+    if (qEnvironmentVariableIsEmpty("SCORPIOX_WSL_EXE") && QStandardPaths::findExecutable(QStringLiteral("wsl.exe")).isEmpty())
+        return {HostCheck::Status::Ok, subject, QStringLiteral("not used on Linux (namespaces are)"), {}};
 #endif
-    if (exe.isEmpty() || !QFileInfo(exe).isExecutable())
-        return {HostCheck::Status::Failed, QStringLiteral("wsl.exe"), QStringLiteral("not found"),
-                QStringLiteral("run 'wsl --install' in an administrator PowerShell, then restart")};
-    QProcess status;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("WSL_UTF8"), QStringLiteral("1"));
-    status.setProcessEnvironment(env);
-    status.start(exe, {QStringLiteral("--status")});
-    if (!status.waitForFinished(15000) || status.exitCode() != 0)
-        return {HostCheck::Status::Failed, QStringLiteral("wsl.exe"), QStringLiteral("%1 --status failed").arg(exe),
-                QStringLiteral("enable virtualization in the firmware and run 'wsl --update'")};
-    return {HostCheck::Status::Ok, QStringLiteral("wsl.exe"), exe, {}};
+    const Result<QString> exe = WslExecutable::locate();
+    const QString install = QStringLiteral("run 'wsl --install' in an administrator PowerShell, then restart");
+    if (!exe)
+        return {HostCheck::Status::Failed, subject, exe.error().message, install};
+    const QString workDir = settings.pathValue(QStringLiteral("container_cache_dir")) + QStringLiteral("/wsl");
+    if (const Result<void> usable = WslProbe::importWorks(*exe, workDir); !usable) {
+        // WslExecutable::describeFailure() words wsl.exe's own failures "WHAT failed (CODE): FIX".
+        const QString message = usable.error().message;
+        const qsizetype fixAt = message.lastIndexOf(QLatin1String("): "));
+        if (fixAt < 0)
+            return {HostCheck::Status::Failed, subject, QStringLiteral("%1: %2").arg(*exe, message), install};
+        return {HostCheck::Status::Failed, subject, QStringLiteral("%1: %2").arg(*exe, message.left(fixAt + 1)),
+                message.mid(fixAt + 3)};
+    }
+    return {HostCheck::Status::Ok, subject, QStringLiteral("%1 (WSL 2 imports a distribution)").arg(*exe), {}};
 }
 
 HostCheck checkCacheSize(const Settings &settings)
@@ -203,7 +206,7 @@ HostCheck checkCacheSize(const Settings &settings)
 QList<HostCheck> HostCheck::runAll(const Settings &settings)
 {
     return {checkUserNamespaces(), checkHelper(),   checkOverlay(), checkFuseOverlayfs(),     checkIdMapping(),
-            checkCgroup(),         checkWsl(),      checkCacheDir(settings), checkCacheSize(settings)};
+            checkCgroup(),         checkWsl(settings),      checkCacheDir(settings), checkCacheSize(settings)};
 }
 
 void HostCheck::checkRegistry(const QUrl &registry, QObject *context, std::function<void(HostCheck)> done)

@@ -10,6 +10,7 @@
 #include "wsl/WslSessionScript.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
@@ -19,36 +20,6 @@ constexpr int kShortCallMs = 60000;
 constexpr int kConfigureMs = 120000;
 constexpr int kPackagesMs = 20 * 60000;
 constexpr int kNameAttempts = 3;
-
-QString firstLine(const QString &text)
-{
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        if (!line.trimmed().isEmpty())
-            return line.trimmed();
-    }
-    return QStringLiteral("no output");
-}
-
-/// A one-line, actionable account of a failed wsl.exe call, recognised by its error code.
-Error describe(const QString &what, const WslExecutable::Output &output)
-{
-    const QString code = output.errorCode;
-    const QString said = firstLine(output.text);
-    if (!output.infrastructureFailure)
-        return Error::io(QStringLiteral("%1 failed with exit status %2: %3").arg(what).arg(output.exitCode).arg(said));
-    QString fix;
-    if (code.contains(QLatin1String("HYPERV")) || code.contains(QLatin1String("VIRTUALIZATION"))
-        || code.contains(QLatin1String("CreateVm/HCS")))
-        fix = QStringLiteral("enable virtualization in the firmware and the 'Virtual Machine Platform' Windows feature");
-    else if (code.contains(QLatin1String("WSL2")) || code.contains(QLatin1String("WSL1")))
-        fix = QStringLiteral("WSL 2 is needed: run 'wsl --update' and 'wsl --set-default-version 2'");
-    else if (code.contains(QLatin1String("SHARING_VIOLATION")) || code.contains(QLatin1String("ACCESSDENIED")))
-        fix = QStringLiteral("the distribution's files are in use: close programs using them and run "
-                             "'scorpiox-desktop --cli cleanup'");
-    else
-        fix = said;
-    return Error::io(QStringLiteral("%1 failed (%2): %3").arg(what, code, fix));
-}
 
 bool isNotFound(const WslExecutable::Output &output)
 {
@@ -83,6 +54,14 @@ Result<void> WslLauncher::prepare(const LaunchSpec &spec, const SessionRecord &r
     // A bad mount or command fails here, before a distribution is imported for nothing.
     if (Result<QStringList> script = WslSessionScript::session(spec); !script)
         return script.error();
+    QByteArray noNetworkHelper;
+    if (spec.network == NetworkMode::None) {
+        QFile helper(m_options.noNetworkHelper);
+        if (!helper.open(QIODevice::ReadOnly) || (noNetworkHelper = helper.readAll()).isEmpty())
+            return Error::notFound(QStringLiteral("cannot read %1, which WSL sessions with --net none run under: reinstall "
+                                                  "scorpiox-desktop or point SCORPIOX_WSL_NO_NETWORK at it")
+                                       .arg(m_options.noNetworkHelper));
+    }
     if (!QDir().mkpath(m_options.cacheDir + QStringLiteral("/wsl")))
         return Error::io(QStringLiteral("cannot create %1/wsl: check container_cache_dir is writable").arg(m_options.cacheDir));
 
@@ -101,7 +80,7 @@ Result<void> WslLauncher::prepare(const LaunchSpec &spec, const SessionRecord &r
     m_distro = name;
     qCDebug(lcLaunch) << "imported" << name << "from" << archive;
 
-    Result<void> configured = configure(name);
+    Result<void> configured = configure(name, noNetworkHelper);
     if (!configured) {
         if (Result<void> released = unregister(name); !released)
             qCWarning(lcLaunch).noquote() << released.error().message;
@@ -138,30 +117,30 @@ Result<void> WslLauncher::importDistro(const QString &name, const QString &archi
                                               "tarball and free disk space, or run 'wsl --shutdown'")
                                    .arg(QFileInfo(archive).fileName())
                                    .arg(timeoutMs / 1000));
-        return describe(what, *output);
+        return WslExecutable::describeFailure(what, *output);
     }
     return {};
 }
 
-Result<void> WslLauncher::configure(const QString &name) const
+Result<void> WslLauncher::configure(const QString &name, const QByteArray &noNetworkHelper) const
 {
     const WslExecutable wsl(m_options.wslExe);
     const bool packages = !m_options.packages.isEmpty() && m_options.packages != QStringList{QStringLiteral("none")};
     const Result<WslExecutable::Output> written =
         wsl.run(QStringList{QStringLiteral("-d"), name, QStringLiteral("-u"), QStringLiteral("root"), QStringLiteral("--cd"),
                             QStringLiteral("/"), QStringLiteral("--exec")}
-                    + WslSessionScript::configure(name, m_options.packages),
-                packages ? kPackagesMs : kConfigureMs);
+                    + WslSessionScript::configure(name, m_options.packages, !noNetworkHelper.isEmpty()),
+                packages ? kPackagesMs : kConfigureMs, {}, noNetworkHelper);
     if (!written)
         return written.error();
     if (written->exitCode != 0) {
         if (written->infrastructureFailure)
-            return describe(QStringLiteral("booting %1").arg(name), *written);
+            return WslExecutable::describeFailure(QStringLiteral("booting %1").arg(name), *written);
         return Error::io(QStringLiteral("configuring %1 failed (exit status %2): %3; set CONTAINER_PACKAGES=none if the "
                                         "packages cannot be installed")
                              .arg(name)
                              .arg(written->exitCode)
-                             .arg(firstLine(written->text.section(QLatin1Char('\n'), -3))));
+                             .arg(WslOutput::firstLine(written->text.section(QLatin1Char('\n'), -3))));
     }
     // wsl.conf is read when a distribution boots: stop it, so the session's boot is the first
     // without drive automount and interop.
@@ -169,7 +148,7 @@ Result<void> WslLauncher::configure(const QString &name) const
     if (!stopped)
         return stopped.error();
     if (stopped->exitCode != 0)
-        return describe(QStringLiteral("wsl --terminate %1").arg(name), *stopped);
+        return WslExecutable::describeFailure(QStringLiteral("wsl --terminate %1").arg(name), *stopped);
     return {};
 }
 
@@ -231,7 +210,7 @@ Result<void> WslLauncher::unregister(const QString &name) const
         } else if (output->exitCode == 0 || isNotFound(*output)) {
             gone = true;
         } else {
-            last = describe(QStringLiteral("wsl --unregister %1").arg(name), *output);
+            last = WslExecutable::describeFailure(QStringLiteral("wsl --unregister %1").arg(name), *output);
             qCDebug(lcLaunch).noquote() << "attempt" << attempt << ":" << last.message;
         }
     }
@@ -266,7 +245,7 @@ OrphanCleaner::DistroControl WslLauncher::distroControl(const QString &cacheDir)
             names = WslOutput::parseQuietList(output->text.toUtf8());
         } else if (!output->errorCode.endsWith(QLatin1String("DEFAULT_DISTRO_NOT_FOUND"))) {
             // That code only means "no distributions at all".
-            return describe(QStringLiteral("wsl --list"), *output);
+            return WslExecutable::describeFailure(QStringLiteral("wsl --list"), *output);
         }
         QStringList ours;
         for (const QString &name : names) {

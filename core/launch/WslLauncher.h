@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Launcher.h"
+#include "Paths.h"
 #include "sessions/OrphanCleaner.h"
 
 /// The Windows backend: each session is an ephemeral WSL2 distribution imported from the image
@@ -20,14 +21,17 @@ public:
         int importTimeoutMs = 0;    ///< 0: 5 minutes plus one per 300 MB of tarball
         int unregisterAttempts = 4; ///< a distro that will not unregister is terminated and retried
         int retryDelayMs = 500;     ///< doubled after each failed attempt
+        /// The static Linux program copied into a distribution whose session has `--net none`.
+        QString noNetworkHelper = Paths::wslNoNetworkHelper();
     };
 
     explicit WslLauncher(Options options);
 
     QString backend() const override { return QStringLiteral("wsl"); }
     /// Imports the tarball as `record.distro` (a name taken meanwhile gets a `-N` suffix), writes
-    /// wsl.conf and installs packages on a first boot, then terminates it so the session's boot
-    /// reads the new wsl.conf. Cleans up after itself on failure.
+    /// wsl.conf, copies scorpiox-no-network in for `--net none` and installs packages on a first
+    /// boot, then terminates it so the session's boot reads the new wsl.conf. Cleans up after
+    /// itself on failure.
     Result<void> prepare(const LaunchSpec &spec, const SessionRecord &record) override;
     /// `wsl -d NAME -u root --cd / --exec /bin/sh -c SCRIPT sh CMD...`; the environment rides in
     /// the process environment, named by WSLENV.
@@ -46,7 +50,8 @@ public:
 private:
     QString installDir(const QString &name) const;
     Result<void> importDistro(const QString &name, const QString &archive) const;
-    Result<void> configure(const QString &name) const;
+    /// @p noNetworkHelper: the program's bytes when the session has `--net none`, else empty.
+    Result<void> configure(const QString &name, const QByteArray &noNetworkHelper) const;
     Result<void> unregister(const QString &name) const;
     QString nameFor(const SessionRecord &record) const;
 

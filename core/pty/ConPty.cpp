@@ -1,47 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConPty.h"
 
+#include "WinCommandLine.h"
 #include "win/PseudoConsoleProcess.h"
 
-#include <QRegularExpression>
 #include <QThread>
 #include <QWinEventNotifier>
-
-namespace {
-
-// CommandLineToArgvW's rules: backslashes are literal unless they precede a quote.
-QString quoteArgument(const QString &argument)
-{
-    if (!argument.isEmpty() && !argument.contains(QRegularExpression(QStringLiteral("[\\s\"]"))))
-        return argument;
-    QString quoted = QStringLiteral("\"");
-    int backslashes = 0;
-    for (const QChar c : argument) {
-        if (c == QLatin1Char('\\')) {
-            ++backslashes;
-            continue;
-        }
-        if (c == QLatin1Char('"'))
-            quoted += QString(backslashes * 2 + 1, QLatin1Char('\\'));
-        else
-            quoted += QString(backslashes, QLatin1Char('\\'));
-        backslashes = 0;
-        quoted += c;
-    }
-    quoted += QString(backslashes * 2, QLatin1Char('\\')) + QLatin1Char('"');
-    return quoted;
-}
-
-std::wstring environmentBlock(const QProcessEnvironment &environment)
-{
-    std::wstring block;
-    for (const QString &key : environment.keys())
-        block += (key + QLatin1Char('=') + environment.value(key)).toStdWString() + L'\0';
-    block += L'\0';
-    return block;
-}
-
-} // namespace
 
 void ConPty::ThreadStopper::operator()(QThread *thread) const
 {
@@ -66,14 +30,10 @@ Result<void> ConPty::start(const PtyStartOptions &options)
 {
     if (m_process)
         return Error::busy(QStringLiteral("this terminal already runs a program; start another terminal"));
-    QStringList words {quoteArgument(options.program)};
-    for (const QString &argument : options.arguments)
-        words << quoteArgument(argument);
-
     PseudoConsoleProcess::Options win;
-    win.commandLine = words.join(QLatin1Char(' ')).toStdWString();
+    win.commandLine = WinCommandLine::join(options.program, options.arguments);
     win.workingDirectory = options.workingDirectory.toStdWString();
-    win.environment = environmentBlock(options.environment);
+    win.environment = WinCommandLine::environmentBlock(options.environment);
     win.rows = short(qBound(1, options.rows, 0x7fff));
     win.columns = short(qBound(1, options.columns, 0x7fff));
     m_process = std::make_unique<PseudoConsoleProcess>();
@@ -127,6 +87,12 @@ void ConPty::resize(int rows, int columns)
     if (m_process)
         m_process->resize(short(qMin(rows, 0x7fff)), short(qMin(columns, 0x7fff)));
     Q_EMIT resized(rows, columns);
+}
+
+void ConPty::kill()
+{
+    if (m_process && m_running)
+        m_process->terminate(128 + 9); // reported as killed by SIGKILL, as on Linux
 }
 
 void ConPty::hangUp()

@@ -43,6 +43,8 @@ public:
     virtual void resize(int rows, int columns) = 0;
     /// Asks the program to end (SIGHUP to its process group, like closing a terminal window).
     virtual void hangUp() = 0;
+    /// Ends the program now (SIGKILL; on Windows its job, with every process it started).
+    virtual void kill() = 0;
     virtual qint64 processId() const = 0;
     virtual bool isRunning() const = 0;
     int rows() const { return m_rows; }

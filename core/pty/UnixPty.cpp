@@ -246,6 +246,13 @@ void UnixPty::hangUp()
         ::kill(-pid_t(pid), SIGHUP); // the program leads its own session and process group
 }
 
+void UnixPty::kill()
+{
+    const qint64 pid = processId();
+    if (pid > 0 && m_running)
+        ::kill(pid_t(pid), SIGKILL);
+}
+
 qint64 UnixPty::processId() const
 {
     return m_process ? m_process->processId() : 0;

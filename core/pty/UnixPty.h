@@ -27,6 +27,7 @@ public:
     void write(const QByteArray &bytes) override;
     void resize(int rows, int columns) override;
     void hangUp() override;
+    void kill() override;
     qint64 processId() const override;
     bool isRunning() const override;
 

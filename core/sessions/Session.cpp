@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "SessionEnvironment.h"
 #include "SessionLog.h"
+#include "SessionProcess.h"
 #include "SessionSpec.h"
 #include "SessionStore.h"
 #include "images/ImageCache.h"
@@ -19,34 +20,26 @@
 #include <QStandardPaths>
 #include <QDir>
 #include <QFutureWatcher>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSocketNotifier>
 #include <QtConcurrent>
-
-#include <csignal>
-#include <fcntl.h>
-#include <linux/close_range.h>
-#include <unistd.h>
 
 namespace {
 
-
+// Linux's numbers on every platform: exit codes follow Docker's 128+N, and Windows has no SIGHUP or SIGKILL.
 QString signalName(int signal)
 {
     switch (signal) {
-    case SIGHUP:
+    case 1:
         return QStringLiteral("SIGHUP");
-    case SIGINT:
+    case 2:
         return QStringLiteral("SIGINT");
-    case SIGKILL:
-        return QStringLiteral("SIGKILL");
-    case SIGSEGV:
-        return QStringLiteral("SIGSEGV");
-    case SIGTERM:
-        return QStringLiteral("SIGTERM");
-    case SIGABRT:
+    case 6:
         return QStringLiteral("SIGABRT");
+    case 9:
+        return QStringLiteral("SIGKILL");
+    case 11:
+        return QStringLiteral("SIGSEGV");
+    case 15:
+        return QStringLiteral("SIGTERM");
     default:
         return QStringLiteral("signal %1").arg(signal);
     }
@@ -74,9 +67,8 @@ Session::Session(SessionRequest request, SessionConfig config, std::unique_ptr<L
 {
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] {
-        const qint64 pid = m_record.launcher.pid;
-        if (pid > 0 && m_record.launcher.isAlive())
-            ::kill(pid_t(pid), SIGKILL);
+        if (m_process)
+            m_process->kill();
     });
     m_hostTimeout.setSingleShot(true);
     connect(&m_hostTimeout, &QTimer::timeout, this, [this] {
@@ -89,14 +81,10 @@ Session::~Session()
 {
     m_provisionCancelled->store(true);
     // The application is going away with the session still running: end it and leave nothing.
-    if (m_state == State::Running || m_state == State::Stopping) {
-        if (m_record.launcher.isAlive())
-            ::kill(pid_t(m_record.launcher.pid), SIGKILL);
-    }
+    if ((m_state == State::Running || m_state == State::Stopping) && m_process)
+        m_process->kill();
     if (m_state != State::Exited && m_state != State::Failed)
         cleanUpFiles();
-    if (m_statusRead >= 0)
-        ::close(m_statusRead);
 }
 
 QString Session::stateName(State state)
@@ -141,7 +129,7 @@ QString Session::describeExit(int code, int timeoutSec)
 
 Pty *Session::pty() const
 {
-    return m_pty;
+    return m_process ? m_process->pty() : nullptr;
 }
 
 QByteArray Session::history() const
@@ -313,22 +301,23 @@ void Session::prepareLauncher()
 
 void Session::launch()
 {
-    int pipeFds[2] = {-1, -1};
-    if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0)
-        return fail(Error::io(QStringLiteral("cannot create the status pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))));
-    m_statusRead = pipeFds[0];
-    m_spec->statusFd = 3;
+    m_process = SessionProcess::create(this);
+    m_spec->statusFd = m_process->statusFd();
     Result<LaunchCommand> command = m_launcher->command(*m_spec, m_record);
-    if (!command) {
-        ::close(pipeFds[1]);
+    if (!command)
         return fail(command.error());
-    }
-    m_statusNotifier = new QSocketNotifier(m_statusRead, QSocketNotifier::Read, this);
-    connect(m_statusNotifier, &QSocketNotifier::activated, this, &Session::readStatus);
+    connect(m_process, &SessionProcess::output, this, [this](const QByteArray &bytes) {
+        if (m_log) {
+            if (Result<void> logged = m_log->append(bytes); !logged)
+                qCWarning(lcSessions) << logged.error().message;
+        }
+        Q_EMIT output(bytes);
+    });
+    connect(m_process, &SessionProcess::containerStarted, this, &Session::onContainerStarted);
+    connect(m_process, &SessionProcess::runtimeError, this, [this](const QString &message) { m_runtimeError = message; });
+    connect(m_process, &SessionProcess::finished, this, &Session::onProcessEnded);
 
-    const Result<void> started = m_request.terminal ? startTerminal(*command, pipeFds[1]) : startInherited(*command, pipeFds[1]);
-    // The child has its copy; ours would keep the pipe open after the launcher is gone.
-    ::close(pipeFds[1]);
+    const Result<void> started = m_process->start(*command, {m_request.terminal, m_request.rows, m_request.columns});
     if (!started) {
         // The host backend execs the command itself: a missing or unusable program is the
         // command's failure (127/126, as a shell reports it), not the runtime's.
@@ -343,7 +332,7 @@ void Session::launch()
         return fail(started.error());
     }
 
-    const qint64 pid = m_pty ? m_pty->processId() : m_process->processId();
+    const qint64 pid = m_process->processId();
     m_record.launcher = ProcessIdentity::of(pid).value_or(ProcessIdentity{pid, 0});
     if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
         qCWarning(lcSessions) << saved.error().message;
@@ -356,88 +345,11 @@ void Session::launch()
         stop();
 }
 
-Result<void> Session::startTerminal(const LaunchCommand &command, int statusFd)
+void Session::onContainerStarted(qint64 pid)
 {
-    Pty *pty = Pty::create(this);
-    PtyStartOptions options;
-    options.program = command.program;
-    options.arguments = command.arguments;
-    options.environment = processEnvironment(command.environment);
-    options.workingDirectory = command.workingDirectory;
-    options.rows = m_request.rows;
-    options.columns = m_request.columns;
-    options.statusFd = statusFd;
-    if (Result<void> started = pty->start(options); !started) {
-        pty->deleteLater();
-        return started;
-    }
-    m_pty = pty;
-    connect(pty, &Pty::dataReceived, this, [this](const QByteArray &bytes) {
-        if (m_log) {
-            if (Result<void> logged = m_log->append(bytes); !logged)
-                qCWarning(lcSessions) << logged.error().message;
-        }
-        Q_EMIT output(bytes);
-    });
-    connect(pty, &Pty::finished, this, &Session::onProcessEnded);
-    return {};
-}
-
-Result<void> Session::startInherited(const LaunchCommand &command, int statusFd)
-{
-    m_process = new QProcess(this);
-    m_process->setProgram(command.program);
-    m_process->setArguments(command.arguments);
-    m_process->setProcessEnvironment(processEnvironment(command.environment));
-    if (!command.workingDirectory.isEmpty())
-        m_process->setWorkingDirectory(command.workingDirectory);
-    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
-    m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
-    m_process->setChildProcessModifier([statusFd] {
-        // Qt 6.4 does not close inherited descriptors: only 0-2 and the status pipe may pass.
-        ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-        if (statusFd == 3)
-            ::fcntl(3, F_SETFD, 0);
-        else
-            ::dup2(statusFd, 3);
-    });
-    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        onProcessEnded(status == QProcess::NormalExit ? code : 0, status == QProcess::CrashExit ? code : 0);
-    });
-    m_process->start();
-    if (!m_process->waitForStarted(-1)) {
-        const QString why = m_process->errorString();
-        m_process->deleteLater();
-        m_process = nullptr;
-        return Error::notFound(QStringLiteral("cannot start %1: %2").arg(command.program, why));
-    }
-    return {};
-}
-
-void Session::readStatus()
-{
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = ::read(m_statusRead, buffer, sizeof buffer);
-        if (n <= 0) {
-            if (n == 0 && m_statusNotifier)
-                m_statusNotifier->setEnabled(false);
-            break;
-        }
-        m_statusBuffer.append(buffer, n);
-    }
-    qsizetype newline;
-    while ((newline = m_statusBuffer.indexOf('\n')) >= 0) {
-        const QJsonObject status = QJsonDocument::fromJson(m_statusBuffer.left(newline)).object();
-        m_statusBuffer.remove(0, newline + 1);
-        if (status.contains(QLatin1String("pid"))) {
-            m_record.containerPid = status.value(QLatin1String("pid")).toInteger();
-            if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
-                qCWarning(lcSessions) << saved.error().message;
-        }
-        if (status.contains(QLatin1String("error")))
-            m_runtimeError = status.value(QLatin1String("error")).toString();
-    }
+    m_record.containerPid = pid;
+    if (Result<void> saved = SessionStore(m_config.cacheDir).update(m_record); !saved)
+        qCWarning(lcSessions) << saved.error().message;
 }
 
 void Session::onProcessEnded(int exitCode, int signal)
@@ -446,8 +358,6 @@ void Session::onProcessEnded(int exitCode, int signal)
         return;
     m_killTimer.stop();
     m_hostTimeout.stop();
-    if (m_statusRead >= 0)
-        readStatus();
     int code = signal ? ExitCode::SignalBase + signal : exitCode;
     if (m_timedOut)
         code = ExitCode::TimedOut;
@@ -471,8 +381,8 @@ void Session::fail(const Error &error)
     m_provisionCancelled->store(true);
     if (m_puller)
         m_puller->cancel();
-    if (m_pty && m_pty->isRunning())
-        ::kill(pid_t(m_pty->processId()), SIGKILL);
+    if (m_process)
+        m_process->kill();
     m_exitCode = ExitCode::RuntimeFailed;
     m_reason = error.message;
     qCDebug(lcSessions).noquote() << (m_record.id.isEmpty() ? QStringLiteral("session") : name()) << "failed:"
@@ -535,9 +445,8 @@ void Session::stop(int signal)
         return;
     }
     setState(State::Stopping);
-    const qint64 pid = m_record.launcher.pid;
-    if (pid > 0 && m_record.launcher.isAlive()) {
-        ::kill(pid_t(pid), signal);
+    if (m_process && m_process->isRunning()) {
+        m_process->terminate(signal);
         if (!m_killTimer.isActive())
             m_killTimer.start(kStopGraceMs);
     }
@@ -553,14 +462,14 @@ Result<LaunchCommand> Session::enterCommand(const QStringList &command) const
 
 void Session::write(const QByteArray &bytes)
 {
-    if (m_pty && m_state == State::Running)
-        m_pty->write(bytes);
+    if (Pty *terminal = pty(); terminal && m_state == State::Running)
+        terminal->write(bytes);
 }
 
 void Session::resize(int rows, int columns)
 {
     m_request.rows = rows;
     m_request.columns = columns;
-    if (m_pty)
-        m_pty->resize(rows, columns);
+    if (Pty *terminal = pty())
+        terminal->resize(rows, columns);
 }

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QProcess>
 #include <QTimer>
 
 #include <atomic>
@@ -16,8 +15,8 @@
 
 class ImagePuller;
 class Pty;
-class QSocketNotifier;
 class SessionLog;
+class SessionProcess;
 struct ImageMetadata;
 
 /// One agent session, from preparation to its end.
@@ -25,7 +24,8 @@ struct ImageMetadata;
 /// It goes through Resolving → PreparingImage → [Provisioning] → CreatingOverlay → Starting → Running
 /// (Provisioning only on an image's first boot with CONTAINER_PACKAGES) and ends
 /// Exited (with an exit code and reason, Docker's table) or Failed (with an error). Every step is
-/// a signal. Blocking work runs on worker threads; the object itself only receives results.
+/// a signal. Blocking work runs on worker threads; the object itself only receives results. The
+/// launcher's process (descriptors, signals, job objects) is a SessionProcess; this is the state machine.
 class Session : public QObject
 {
     Q_OBJECT
@@ -88,9 +88,7 @@ private:
     void createOverlay();
     void prepareLauncher();
     void launch();
-    Result<void> startTerminal(const LaunchCommand &command, int statusFd);
-    Result<void> startInherited(const LaunchCommand &command, int statusFd);
-    void readStatus();
+    void onContainerStarted(qint64 pid);
     void onProcessEnded(int exitCode, int signal);
     void fail(const Error &error);
     void releaseAndFinish(std::function<void()> announce);
@@ -112,11 +110,7 @@ private:
     std::unique_ptr<SessionLog> m_log;
     QByteArray m_endHistory; ///< the log's tail, kept when the log file is removed at the end
     QPointer<ImagePuller> m_puller;
-    Pty *m_pty = nullptr;
-    QProcess *m_process = nullptr;
-    int m_statusRead = -1;
-    QSocketNotifier *m_statusNotifier = nullptr;
-    QByteArray m_statusBuffer;
+    SessionProcess *m_process = nullptr;
     QString m_runtimeError;
     QTimer m_killTimer;
     QTimer m_hostTimeout;

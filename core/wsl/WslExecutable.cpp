@@ -40,7 +40,7 @@ QProcessEnvironment WslExecutable::environment()
 }
 
 Result<WslExecutable::Output> WslExecutable::run(const QStringList &args, int timeoutMs,
-                                                 const QProcessEnvironment &extra) const
+                                                 const QProcessEnvironment &extra, const QByteArray &input) const
 {
     QProcess process;
     QProcessEnvironment env = environment();
@@ -55,7 +55,10 @@ Result<WslExecutable::Output> WslExecutable::run(const QStringList &args, int ti
     process.start(m_path, args);
     if (!process.waitForStarted(-1))
         return Error::notFound(QStringLiteral("cannot start %1: %2").arg(m_path, process.errorString()));
+    process.write(input);
+    process.closeWriteChannel();
     const QString what = QStringLiteral("wsl %1").arg(args.value(0));
+    // Only wsl.exe's own failures run into this: a command's output is read when it ends.
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(-1);
@@ -70,4 +73,24 @@ Result<WslExecutable::Output> WslExecutable::run(const QStringList &args, int ti
     output.errorCode = WslOutput::errorCode(output.text);
     output.infrastructureFailure = WslOutput::isInfrastructureFailure(output.exitCode, output.text);
     return output;
+}
+
+Error WslExecutable::describeFailure(const QString &what, const Output &output)
+{
+    const QString code = output.errorCode;
+    const QString said = WslOutput::firstLine(output.text);
+    if (!output.infrastructureFailure)
+        return Error::io(QStringLiteral("%1 failed with exit status %2: %3").arg(what).arg(output.exitCode).arg(said));
+    QString fix;
+    if (code.contains(QLatin1String("HYPERV")) || code.contains(QLatin1String("VIRTUALIZATION"))
+        || code.contains(QLatin1String("CreateVm/HCS")))
+        fix = QStringLiteral("enable virtualization in the firmware and the 'Virtual Machine Platform' Windows feature");
+    else if (code.contains(QLatin1String("WSL2")) || code.contains(QLatin1String("WSL1")))
+        fix = QStringLiteral("WSL 2 is needed: run 'wsl --update' and 'wsl --set-default-version 2'");
+    else if (code.contains(QLatin1String("SHARING_VIOLATION")) || code.contains(QLatin1String("ACCESSDENIED")))
+        fix = QStringLiteral("the distribution's files are in use: close programs using them and run "
+                             "'scorpiox-desktop --cli cleanup'");
+    else
+        fix = said;
+    return Error::io(QStringLiteral("%1 failed (%2): %3").arg(what, code, fix));
 }

@@ -28,7 +28,13 @@ public:
 
     /// Runs `wsl.exe ARGS` and waits at most @p timeoutMs (then kills it and fails). @p extra is
     /// added to the environment; it is the only way values reach the distribution (WSLENV).
-    Result<Output> run(const QStringList &args, int timeoutMs, const QProcessEnvironment &extra = {}) const;
+    /// @p input is the command's standard input (a file copied into the distribution).
+    Result<Output> run(const QStringList &args, int timeoutMs, const QProcessEnvironment &extra = {},
+                       const QByteArray &input = {}) const;
+
+    /// A one-line, actionable account of the failed call @p what ("wsl --import NAME"), the fix
+    /// chosen by wsl.exe's error code (virtualization off, WSL 2 missing, files in use).
+    static Error describeFailure(const QString &what, const Output &output);
 
     /// The environment of every wsl.exe this program starts: ours plus `WSL_UTF8=1`.
     static QProcessEnvironment environment();

@@ -68,6 +68,15 @@ QString decode(const QByteArray &bytes)
     return text;
 }
 
+QString firstLine(const QString &text)
+{
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed();
+    }
+    return QStringLiteral("no output");
+}
+
 QStringList parseQuietList(const QByteArray &bytes)
 {
     QStringList names;

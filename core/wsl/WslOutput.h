@@ -20,6 +20,8 @@ struct Distro
 
 /// Decodes wsl.exe output to text with `\n` line ends.
 QString decode(const QByteArray &bytes);
+/// The first line that is not blank, trimmed; "no output" when there is none.
+QString firstLine(const QString &text);
 /// Names from `wsl --list --quiet` (older versions mark the default with `*`).
 QStringList parseQuietList(const QByteArray &bytes);
 /// Rows from `wsl --list --verbose`; the first line is a (localised) header.

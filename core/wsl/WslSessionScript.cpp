@@ -135,7 +135,7 @@ QString quote(const QString &text)
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
-QStringList configure(const QString &hostname, const QStringList &packages)
+QStringList configure(const QString &hostname, const QStringList &packages, bool noNetworkFromStdin)
 {
     const QString wslConf = QStringLiteral("[automount]\nenabled=false\nmountFsTab=false\n"
                                            "[interop]\nenabled=false\nappendWindowsPath=false\n"
@@ -143,6 +143,11 @@ QStringList configure(const QString &hostname, const QStringList &packages)
                                            "[boot]\nsystemd=false\n")
                                 .arg(hostname);
     QString script = QStringLiteral("set -e\nmkdir -p /etc\nprintf '%s' ") + quote(wslConf) + QStringLiteral(" >/etc/wsl.conf\n");
+    if (noNetworkFromStdin) {
+        // Before the package manager, which may read standard input too.
+        const QString helper = quote(QLatin1String(kNoNetworkHelper));
+        script += QStringLiteral("mkdir -p \"$(dirname %1)\"\ncat >%1\nchmod 0755 %1\n").arg(helper);
+    }
     const QString words = validPackages(packages);
     if (!words.isEmpty() && packages != QStringList{QStringLiteral("none")}) {
         script += QStringLiteral("set -- %1\n").arg(words)
@@ -228,7 +233,10 @@ Result<QStringList> session(const LaunchSpec &spec)
                   + inRoot;
         break;
     case NetworkMode::None:
-        script += QStringLiteral("exec unshare -n ") + inRoot;
+        script += QStringLiteral("[ -x %1 ] || fail 'the distribution lacks %1 for --net none'\n"
+                                 "exec unshare -n %1 ")
+                      .arg(quote(QLatin1String(kNoNetworkHelper)))
+                  + inRoot;
         break;
     }
     return QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"), script, QStringLiteral("sh")} + spec.command;
@@ -241,8 +249,10 @@ QStringList enter(NetworkMode network, const QStringList &command)
                        "[ -f \"$_sx_r/pid\" ] || { echo 'scorpiox: the session has not started yet' >&2; exit 125; }\n"
                        "set -- chroot \"$_sx_r/root\" /bin/sh -c 'cd /workspace 2>/dev/null || cd /; exec \"$@\"' sh \"$@\"\n")
             .arg(quote(QLatin1String(kRunDir)))
-        + (network == NetworkMode::Host ? QStringLiteral("exec \"$@\"\n")
-                                        : QStringLiteral("exec nsenter -t \"$(cat \"$_sx_r/pid\")\" -n \"$@\"\n"));
+        + (network == NetworkMode::Host       ? QStringLiteral("exec \"$@\"\n")
+           : network == NetworkMode::Isolated ? QStringLiteral("exec nsenter -t \"$(cat \"$_sx_r/pid\")\" -n \"$@\"\n")
+                                              : QStringLiteral("exec nsenter -t \"$(cat \"$_sx_r/pid\")\" -n %1 \"$@\"\n")
+                                                    .arg(quote(QLatin1String(kNoNetworkHelper))));
     const QStringList words = command.isEmpty() ? QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-l")} : command;
     return QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"), script, QStringLiteral("sh")} + words;
 }

@@ -4,38 +4,12 @@
 #include <memory>
 #include <vector>
 
-namespace {
-
-void closeHandle(HANDLE &handle)
-{
-    if (handle && handle != INVALID_HANDLE_VALUE)
-        CloseHandle(handle);
-    handle = nullptr;
-}
-
-} // namespace
-
 PseudoConsoleProcess::~PseudoConsoleProcess()
 {
     closeConsole();
-    closeHandle(m_input);
-    closeHandle(m_output);
-    closeHandle(m_process);
-    closeHandle(m_job);
-}
-
-PseudoConsoleProcess::Failure PseudoConsoleProcess::failure(const char *what)
-{
-    Failure result;
-    result.code = GetLastError();
-    char *text = nullptr;
-    FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
-                   nullptr, result.code, 0, reinterpret_cast<char *>(&text), 0, nullptr);
-    result.message = std::string(what) + ": " + (text ? text : "unknown error");
-    while (!result.message.empty() && (result.message.back() == '\n' || result.message.back() == '\r'))
-        result.message.pop_back();
-    LocalFree(text);
-    return result;
+    closeWin32Handle(m_input);
+    closeWin32Handle(m_output);
+    closeWin32Handle(m_process);
 }
 
 PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options)
@@ -43,40 +17,35 @@ PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options
     HANDLE consoleInput = nullptr;
     HANDLE consoleOutput = nullptr;
     if (!CreatePipe(&consoleInput, &m_input, nullptr, 0))
-        return failure("cannot create the console input pipe");
+        return Failure::lastError("cannot create the console input pipe");
     if (!CreatePipe(&m_output, &consoleOutput, nullptr, 0)) {
-        closeHandle(consoleInput);
-        return failure("cannot create the console output pipe");
+        closeWin32Handle(consoleInput);
+        return Failure::lastError("cannot create the console output pipe");
     }
     const HRESULT created =
         CreatePseudoConsole(COORD {options.columns, options.rows}, consoleInput, consoleOutput, 0, &m_console);
     // The console duplicated both ends; ours would keep the output pipe open after it closes.
-    closeHandle(consoleInput);
-    closeHandle(consoleOutput);
+    closeWin32Handle(consoleInput);
+    closeWin32Handle(consoleOutput);
     if (FAILED(created)) {
         SetLastError(DWORD(HRESULT_CODE(created)));
-        return failure("cannot create a pseudo console (Windows 10 1809 or later is needed)");
+        return Failure::lastError("cannot create a pseudo console (Windows 10 1809 or later is needed)");
     }
 
-    m_job = CreateJobObjectW(nullptr, nullptr);
-    if (!m_job)
-        return failure("cannot create a job object");
-    JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits {};
-    limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
-    if (!SetInformationJobObject(m_job, JobObjectExtendedLimitInformation, &limits, sizeof limits))
-        return failure("cannot configure the job object");
+    if (Failure failed = m_job.create())
+        return failed;
 
     SIZE_T attributeSize = 0;
     InitializeProcThreadAttributeList(nullptr, 1, 0, &attributeSize);
     std::vector<unsigned char> attributeStorage(attributeSize);
     auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
     if (!InitializeProcThreadAttributeList(attributes, 1, 0, &attributeSize))
-        return failure("cannot prepare the process attributes");
+        return Failure::lastError("cannot prepare the process attributes");
     std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
         attributeGuard(attributes, &DeleteProcThreadAttributeList);
     if (!UpdateProcThreadAttribute(attributes, 0, PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, m_console, sizeof m_console,
                                    nullptr, nullptr))
-        return failure("cannot attach the pseudo console to the process");
+        return Failure::lastError("cannot attach the pseudo console to the process");
 
     STARTUPINFOEXW startup {};
     startup.StartupInfo.cb = sizeof startup;
@@ -94,11 +63,10 @@ PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options
                         environment.empty() ? nullptr : environment.data(),
                         options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
                         &startup.StartupInfo, &info))
-        return failure("cannot start the program");
+        return Failure::lastError("cannot start the program");
     m_process = info.hProcess;
     m_processId = info.dwProcessId;
-    if (!AssignProcessToJobObject(m_job, m_process)) {
-        Failure result = failure("cannot put the program into its job object");
+    if (Failure result = m_job.assign(m_process)) {
         TerminateProcess(m_process, 1);
         CloseHandle(info.hThread);
         return result;
@@ -144,8 +112,7 @@ void PseudoConsoleProcess::closeConsole()
 
 void PseudoConsoleProcess::terminate(DWORD exitCode)
 {
-    if (m_job)
-        TerminateJobObject(m_job, exitCode);
+    m_job.terminate(exitCode);
 }
 
 DWORD PseudoConsoleProcess::exitCode() const

@@ -4,17 +4,7 @@
 // A process on a Windows pseudo console (ConPTY). Plain Win32 and C++, no Qt, so it can be
 // compile-checked with mingw-w64 on Linux; ConPty adapts it to the Pty interface.
 
-// The pseudo console API exists from Windows 10 1809 (NTDDI_WIN10_RS5) on.
-#ifndef _WIN32_WINNT
-#define _WIN32_WINNT 0x0A00
-#endif
-#ifndef NTDDI_VERSION
-#define NTDDI_VERSION 0x0A000006
-#endif
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#include <windows.h>
+#include "JobObject.h"
 
 #include <cstddef>
 #include <string>
@@ -31,13 +21,7 @@ public:
         short columns = 80;
     };
 
-    /// Empty on success, otherwise what failed and the Win32 reason.
-    struct Failure
-    {
-        DWORD code = ERROR_SUCCESS;
-        std::string message;
-        explicit operator bool() const { return code != ERROR_SUCCESS; }
-    };
+    using Failure = Win32Failure;
 
     PseudoConsoleProcess() = default;
     PseudoConsoleProcess(const PseudoConsoleProcess &) = delete;
@@ -60,12 +44,10 @@ public:
     DWORD exitCode() const;
 
 private:
-    static Failure failure(const char *what);
-
     HPCON m_console = nullptr;
     HANDLE m_input = nullptr;  // we write, the console reads
     HANDLE m_output = nullptr; // the console writes, we read
     HANDLE m_process = nullptr;
-    HANDLE m_job = nullptr;
+    JobObject m_job;
     DWORD m_processId = 0;
 };
