@@ -20,7 +20,9 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -243,6 +245,82 @@ private Q_SLOTS:
         QVERIFY(screenText(shell->terminal()).contains(QStringLiteral("marker")));
         session->stop();
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Exited, 15000);
+    }
+
+    void sessionsOfOtherProcessesAreListedAndStopped()
+    {
+        TempHome home;
+        QVERIFY(TempHome::writeFile(home.project() + QStringLiteral("/scorpiox-env.txt"), "container_memory_mb=0\n"));
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        SessionManager manager;
+        SessionsView view(&manager, &settings);
+        view.model()->setSampleInterval(250);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1000, 700);
+        view.show();
+
+        // Another process — the real binary — runs a session in the same cache.
+        QProcess other;
+        other.setWorkingDirectory(home.project());
+        other.setProcessChannelMode(QProcess::MergedChannels);
+        other.start(QStringLiteral(SCORPIOX_DESKTOP_BIN),
+                    {QStringLiteral("--cli"), QStringLiteral("run"), QStringLiteral("--net"), QStringLiteral("isolated"),
+                     QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("30")});
+        QVERIFY(other.waitForStarted());
+        const auto killOther = qScopeGuard([&other] {
+            other.kill();
+            other.waitForFinished(5000);
+        });
+        auto status = [&view] {
+            return view.model()->index(0, SessionListModel::Status).data().toString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(view.model()->rowCount() == 1 && status() == QStringLiteral("Running"),
+                                  qPrintable(status() + QStringLiteral(" | ") + QString::fromUtf8(other.readAll())), 30000);
+        const QModelIndex row = view.model()->index(0, 0);
+        const ForeignSession *foreign = view.model()->foreign(row);
+        QVERIFY(foreign);
+        QVERIFY(!view.model()->session(row));
+        QCOMPARE(foreign->record.owner.pid, other.processId());
+        QCOMPARE(row.data().toString(), foreign->record.id);
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Image).data().toString(), QStringLiteral("default"));
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Backend).data().toString(), QStringLiteral("namespace"));
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Network).data().toString(), QStringLiteral("isolated"));
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Uptime).data().toString().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Memory).data().toString().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Cpu).data().toString().isEmpty(), 5000);
+
+        // Its terminal is in the other process; a shell of our own does work.
+        view.table()->setCurrentIndex(row);
+        QVERIFY(!view.openTerminalAction()->isEnabled());
+        QVERIFY(view.openShellAction()->isEnabled());
+        QVERIFY(view.stopAction()->isEnabled());
+        if (helperKnowsEnter()) {
+            std::optional<QPointer<ShellTerminalTab>> opened;
+            connect(&view, &SessionsView::shellOpened, this, [&opened](ShellTerminalTab *tab) { opened = tab; });
+            QTRY_VERIFY_WITH_TIMEOUT(foreign->record.containerPid > 0
+                                         || view.model()->foreign(view.model()->index(0, 0))->record.containerPid > 0,
+                                     10000);
+            view.openShellAction()->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), 10000);
+            ShellTerminalTab *shell = *opened;
+            QVERIFY2(shell, qPrintable(view.messageBar()->text()));
+            shell->terminal()->screen()->sendText(QStringLiteral("hostname; echo sum=$((6*7))\r"));
+            QTRY_VERIFY_WITH_TIMEOUT(screenText(shell->terminal()).contains(QStringLiteral("sum=42")), 10000);
+            QVERIFY(screenText(shell->terminal()).contains(QStringLiteral("scorpiox-") + foreign->record.id));
+        }
+
+        // Stop ends it as `--cli stop` would: the other process exits 143 and the row goes.
+        QSignalSpy stopped(view.model(), &SessionListModel::foreignStopFinished);
+        view.stopAction()->trigger();
+        QCOMPARE(view.model()->index(0, SessionListModel::Status).data().toString(), QStringLiteral("Stopping"));
+        QVERIFY(!view.stopAction()->isEnabled());
+        QVERIFY(stopped.wait(20000));
+        QCOMPARE(stopped.first().at(1).toString(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(other.state(), QProcess::NotRunning, 20000);
+        QCOMPARE(other.exitCode(), 143);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 0, 5000);
+        QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Success);
     }
 };
 
