@@ -84,9 +84,11 @@ private Q_SLOTS:
         QVERIFY(!acceptButton(dialog)->isEnabled());
         dialog->setFile(m_data.filePath(QStringLiteral("missing.tar.gz")));
         QVERIFY(!acceptButton(dialog)->isEnabled());
+        // The file is looked at off the GUI thread; the answer arrives a moment later.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->problem().contains(QStringLiteral("is not a file")), 5000);
         dialog->setFile(m_tarball);
         QCOMPARE(dialog->name(), QStringLiteral("tinybox"));
-        QVERIFY(acceptButton(dialog)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(acceptButton(dialog)->isEnabled(), 5000);
         dialog->setName(QStringLiteral("no/slashes"));
         QVERIFY(!acceptButton(dialog)->isEnabled());
         QVERIFY(dialog->problem().contains(QStringLiteral("not an image name")));

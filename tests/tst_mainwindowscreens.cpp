@@ -129,10 +129,15 @@ private Q_SLOTS:
             dialog->setImage(QStringLiteral("default"));
             dialog->setCommand(command);
             auto *box = dialog->findChild<QDialogButtonBox *>();
+            const int before = sessions->model()->rowCount();
             for (QAbstractButton *button : box->buttons()) {
-                if (box->buttonRole(button) == QDialogButtonBox::AcceptRole)
+                // Start waits for the project folder to be looked at off the GUI thread.
+                if (box->buttonRole(button) == QDialogButtonBox::AcceptRole
+                    && QTest::qWaitFor([button] { return button->isEnabled(); }, 5000))
                     button->click();
             }
+            if (!QTest::qWaitFor([sessions, before] { return sessions->model()->rowCount() > before; }, 5000))
+                return nullptr;
             return sessions->model()->session(sessions->model()->index(sessions->model()->rowCount() - 1, 0));
         };
         Session *ended = startSession(QStringLiteral("/bin/sh -c 'echo done; exit 3'"));

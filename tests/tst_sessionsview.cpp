@@ -72,12 +72,14 @@ private:
         dialog->setImage(QStringLiteral("default"));
         dialog->setCommand(command);
         QPushButton *start = startButton(dialog);
-        if (!start || !start->isEnabled()) {
+        // The project folder is looked at off the GUI thread: Start waits for the answer.
+        if (!start || !QTest::qWaitFor([start] { return start->isEnabled(); }, 5000)) {
             qWarning("Start is disabled: %s", qPrintable(dialog->problem()));
             return nullptr;
         }
+        const int before = view.model()->rowCount();
         start->click();
-        if (view.model()->rowCount() == 0) {
+        if (!QTest::qWaitFor([&view, before] { return view.model()->rowCount() > before; }, 5000)) {
             qWarning("no session: %s", qPrintable(view.messageBar()->text()));
             return nullptr;
         }
@@ -112,7 +114,8 @@ private Q_SLOTS:
         QCOMPARE(config.network, NetworkMode::None);
         QCOMPARE(config.timeoutSec, 90);
         QCOMPARE(dialog.request().projectDir, home.project());
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QVERIFY(!startButton(&dialog)->isEnabled()); // until the project folder has been looked at
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
 
         QAbstractItemModelTester tester(dialog.mounts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         dialog.mounts()->addMount({home.home(), QStringLiteral("data"), false});
@@ -120,7 +123,12 @@ private Q_SLOTS:
         QVERIFY(dialog.problem().contains(QStringLiteral("absolute")));
         QVERIFY(dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::ContainerPath), QStringLiteral("/data")));
         QVERIFY(dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::ReadOnly), Qt::Checked, Qt::CheckStateRole));
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
+        dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::HostPath), home.path(QStringLiteral("gone")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.problem().contains(QStringLiteral("does not exist")), 5000);
+        QVERIFY(!startButton(&dialog)->isEnabled());
+        dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::HostPath), home.home());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
         const QList<MountSpec> mounts = dialog.request().volumes;
         QCOMPARE(mounts.size(), 1);
         QCOMPARE(mounts.first(), (MountSpec{home.home(), QStringLiteral("/data"), true}));
@@ -130,12 +138,13 @@ private Q_SLOTS:
         dialog.setImage(QStringLiteral("default"));
         dialog.setProjectDir(home.path(QStringLiteral("missing")));
         QVERIFY(!startButton(&dialog)->isEnabled());
-        QVERIFY(dialog.problem().contains(QStringLiteral("does not exist")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.problem().contains(QStringLiteral("does not exist")), 5000);
+        QVERIFY(!startButton(&dialog)->isEnabled());
         dialog.setProjectDir(home.project());
         dialog.setCommand(QStringLiteral("sh -c 'unterminated"));
         QVERIFY(!startButton(&dialog)->isEnabled());
         dialog.setCommand(QStringLiteral("sh -c 'echo \"a b\"' c\\ d"));
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
         QCOMPARE(dialog.request().command,
                  (QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"a b\""), QStringLiteral("c d")}));
     }
@@ -213,8 +222,9 @@ private Q_SLOTS:
         QVERIFY(TempHome::writeFile(home.project() + QStringLiteral("/scorpiox-env.txt"),
                                     "IMAGE_BASE_URL=file:///nonexistent-registry/\n"));
         dialog->setImage(QStringLiteral("no-such-image"));
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(dialog)->isEnabled(), 5000);
         startButton(dialog)->click();
-        QCOMPARE(view.model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 1, 5000);
         Session *session = view.model()->session(view.model()->index(0, 0));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Failed, 20000);
         QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Error);

@@ -160,22 +160,44 @@ NewSessionDialog *SessionsView::showNewSessionDialog()
 
 void SessionsView::startFromDialog(NewSessionDialog *dialog)
 {
-    // The chosen project's own scorpiox-env.txt applies, as it does for `--cli run --project`.
-    Settings settings(m_settings->home(), dialog->projectDir());
-    for (const Diagnostic &diagnostic : settings.load()) {
-        if (diagnostic.isError()) {
-            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(diagnostic.toString()));
+    // The chosen project's own scorpiox-env.txt applies, as it does for `--cli run --project`;
+    // it is read on a worker, and the dialog is gone by the time it has been.
+    struct ProjectSettings
+    {
+        QString error;
+        SessionConfig config;
+    };
+    const SessionRequest request = dialog->request();
+    const NewSessionDialog::Choice choice = dialog->choice();
+    auto *watcher = new QFutureWatcher<ProjectSettings>(this);
+    connect(watcher, &QFutureWatcher<ProjectSettings>::finished, this, [this, watcher, request, choice] {
+        const ProjectSettings project = watcher->result();
+        watcher->deleteLater();
+        if (!project.error.isEmpty()) {
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(project.error));
             return;
         }
-    }
-    const Result<Session *> started = m_manager->start(dialog->request(), dialog->config(SessionConfig::fromSettings(settings)));
-    if (!started) {
-        m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(started.error().message));
-        return;
-    }
-    m_messages->clear();
-    m_table->setCurrentIndex(m_model->indexOf(*started));
-    openTerminal(*started);
+        const Result<Session *> started = m_manager->start(request, choice.applyTo(project.config));
+        if (!started) {
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(started.error().message));
+            return;
+        }
+        m_messages->clear();
+        m_table->setCurrentIndex(m_model->indexOf(*started));
+        openTerminal(*started);
+    });
+    watcher->setFuture(QtConcurrent::run([home = m_settings->home(), projectDir = request.projectDir] {
+        Settings settings(home, projectDir);
+        ProjectSettings project;
+        for (const Diagnostic &diagnostic : settings.load()) {
+            if (diagnostic.isError()) {
+                project.error = diagnostic.toString();
+                return project;
+            }
+        }
+        project.config = SessionConfig::fromSettings(settings);
+        return project;
+    }));
 }
 
 SessionTerminalTab *SessionsView::openTerminal(Session *session)
