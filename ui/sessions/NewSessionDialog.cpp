@@ -96,9 +96,14 @@ NewSessionDialog::NewSessionDialog(const Settings &settings, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Image:"), m_image);
-    form->addRow(tr("&Project folder:"), projectRow);
+    // A row holding a layout gets no buddy by itself: without one the & would show as is.
+    auto *projectLabel = new QLabel(tr("&Project folder:"), this);
+    projectLabel->setBuddy(m_project);
+    form->addRow(projectLabel, projectRow);
     form->addRow(tr("&Network:"), m_network);
-    form->addRow(tr("&Mounts:"), mountRow);
+    auto *mountsLabel = new QLabel(tr("&Mounts:"), this);
+    mountsLabel->setBuddy(m_mountView);
+    form->addRow(mountsLabel, mountRow);
     form->addRow(tr("&Command:"), m_command);
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(tr("M&emory limit:"), m_memory);
