@@ -7,6 +7,7 @@
 #include "config/Settings.h"
 #include "sessions/MountTableModel.h"
 #include "sessions/NewSessionDialog.h"
+#include "sessions/SessionHistoryLoader.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionManager.h"
 #include "sessions/SessionTerminalTab.h"
@@ -99,6 +100,16 @@ private Q_SLOTS:
     {
         QVERIFY2(QFile::exists(Paths::builtinImage(QStringLiteral("default"))),
                  qPrintable(Paths::builtinImage(QStringLiteral("default"))));
+    }
+
+    void historyJoinDropsWhatTheLogAlreadyHeld()
+    {
+        // The terminal held back "c\nd\n" while the log was read; the log had caught "c\n" of it.
+        QCOMPARE(SessionHistoryLoader::join("a\nb\nc\n", "c\nd\n"), QByteArray("a\nb\nc\nd\n"));
+        QCOMPARE(SessionHistoryLoader::join("a\nb\n", "c\n"), QByteArray("a\nb\nc\n"));
+        QCOMPARE(SessionHistoryLoader::join("a\nb\n", QByteArray()), QByteArray("a\nb\n"));
+        QCOMPARE(SessionHistoryLoader::join(QByteArray(), "x"), QByteArray("x"));
+        QCOMPARE(SessionHistoryLoader::join("abc", "abc"), QByteArray("abc"));
     }
 
     void dialogIsPrefilledAndRefusesWhatCannotStart()

@@ -79,7 +79,7 @@ SettingsFileEditor::SettingsFileEditor(const QString &path, Settings *settings, 
     connect(m_revert, &QPushButton::clicked, this, &SettingsFileEditor::revert);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &SettingsFileEditor::onFileChanged);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &SettingsFileEditor::onFileChanged);
-    load(false);
+    load();
 }
 
 SettingsFileEditor::Disk SettingsFileEditor::readDisk(const QString &path, const QString &home,
@@ -102,7 +102,7 @@ SettingsFileEditor::Disk SettingsFileEditor::readDisk(const QString &path, const
     return disk;
 }
 
-void SettingsFileEditor::readThen(bool withSettings, std::function<void(const Disk &)> then)
+void SettingsFileEditor::readThen(std::function<void(const Disk &)> then)
 {
     // Only the newest read counts: file events come in bursts and reads may finish out of order.
     const quint64 generation = ++m_reads;
@@ -113,15 +113,23 @@ void SettingsFileEditor::readThen(bool withSettings, std::function<void(const Di
         if (generation != m_reads)
             return;
         watch(disk);
+        // A load asked for (Revert, Reload) takes whichever read is newest, even one a file
+        // event started after it.
+        if (m_loadWanted) {
+            m_loadWanted = false;
+            take(disk);
+            return;
+        }
         then(disk);
     });
     watcher->setFuture(QtConcurrent::run(&SettingsFileEditor::readDisk, m_path, m_settings->home(),
-                                         m_settings->projectDir(), withSettings));
+                                         m_settings->projectDir(), true));
 }
 
-void SettingsFileEditor::load(bool withSettings)
+void SettingsFileEditor::load()
 {
-    readThen(withSettings, [this](const Disk &disk) { take(disk); });
+    m_loadWanted = true;
+    readThen([](const Disk &) { });
 }
 
 void SettingsFileEditor::take(const Disk &disk)
@@ -180,6 +188,10 @@ void SettingsFileEditor::save()
         const Written result = watcher->result();
         watcher->deleteLater();
         m_saving = false;
+        // Reads the write's own file events started may have seen the old file: drop them.
+        ++m_reads;
+        if (m_loadWanted)
+            load();
         if (result.written) {
             m_draft->markSaved(text);
             m_messages->show(MessageBar::Kind::Success, tr("Saved."));
@@ -205,12 +217,12 @@ void SettingsFileEditor::save()
 void SettingsFileEditor::revert()
 {
     m_messages->clear();
-    load(false);
+    load();
 }
 
 void SettingsFileEditor::onFileChanged()
 {
-    readThen(true, [this](const Disk &disk) {
+    readThen([this](const Disk &disk) {
         if (m_saving)
             return;
         // The folder's other files (lock files, sessions/) change too: only a new content counts.
@@ -223,7 +235,7 @@ void SettingsFileEditor::onFileChanged()
             return;
         }
         m_messages->show(MessageBar::Kind::Warning, tr("The file changed on disk. Reload it and discard your edits?"));
-        m_messages->addButton(tr("Reload"), [this] { load(true); });
+        m_messages->addButton(tr("Reload"), [this] { load(); });
         m_messages->addButton(tr("Keep My Edits"), [] { });
         Q_EMIT externalChangeHandled();
     });

@@ -63,9 +63,9 @@ private:
         bool folderExists = false;
     };
     static Disk readDisk(const QString &path, const QString &home, const QString &projectDir, bool withSettings);
-    void readThen(bool withSettings, std::function<void(const Disk &)> then);
-    /// Reads the file (and, with @p withSettings, the effective settings) again, then shows it.
-    void load(bool withSettings);
+    void readThen(std::function<void(const Disk &)> then);
+    /// Reads the file and the effective settings again, then shows them.
+    void load();
     void take(const Disk &disk);
     void onDraftChanged();
     void onFileChanged();
@@ -85,4 +85,5 @@ private:
     QFileSystemWatcher *m_watcher;
     bool m_saving = false;
     quint64 m_reads = 0;
+    bool m_loadWanted = false;
 };
