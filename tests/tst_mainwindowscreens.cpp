@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every main view in a real window under Xvfb, with real content: a session running in a
-// container, cached and registry images, a settings file with a mistake typed into it, and
-// leftovers to clean up. The X server's pixels are saved as test artifacts to be looked at.
+// container, cached and registry images, a settings file with a mistake typed into it, secrets
+// in a real GNOME Keyring, leftovers to clean up, and the New Session dialog. The X server's
+// pixels are saved as test artifacts to be looked at.
 #include "BusyboxRootfs.h"
 #include "MainWindow.h"
 #include "TempHome.h"
@@ -12,6 +13,9 @@
 #include "images/CachedImageModel.h"
 #include "images/ImagesView.h"
 #include "images/RemoteImageModel.h"
+#include "secrets/SecretListModel.h"
+#include "secrets/SecretsView.h"
+#include "sessions/MountTableModel.h"
 #include "sessions/NewSessionDialog.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionManager.h"
@@ -29,6 +33,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QLineEdit>
+#include <QListView>
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
@@ -129,10 +134,15 @@ private Q_SLOTS:
             dialog->setImage(QStringLiteral("default"));
             dialog->setCommand(command);
             auto *box = dialog->findChild<QDialogButtonBox *>();
+            const int before = sessions->model()->rowCount();
             for (QAbstractButton *button : box->buttons()) {
-                if (box->buttonRole(button) == QDialogButtonBox::AcceptRole)
+                // Start waits for the project folder to be looked at off the GUI thread.
+                if (box->buttonRole(button) == QDialogButtonBox::AcceptRole
+                    && QTest::qWaitFor([button] { return button->isEnabled(); }, 5000))
                     button->click();
             }
+            if (!QTest::qWaitFor([sessions, before] { return sessions->model()->rowCount() > before; }, 5000))
+                return nullptr;
             return sessions->model()->session(sessions->model()->index(sessions->model()->rowCount() - 1, 0));
         };
         Session *ended = startSession(QStringLiteral("/bin/sh -c 'echo done; exit 3'"));
@@ -180,6 +190,22 @@ private Q_SLOTS:
         window.showPage(MainWindow::SettingsPage);
         QVERIFY(colourCount(capture(&window, QStringLiteral("settings"))) > 20);
 
+        // Secrets: two names in the keychain (a real GNOME Keyring on this test's D-Bus).
+        SecretListModel *secrets = window.secretsView()->model();
+        window.showPage(MainWindow::SecretsPage);
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->state() == SecretListModel::State::Ready
+                                     || secrets->state() == SecretListModel::State::Unavailable,
+                                 20000);
+        QVERIFY2(secrets->state() == SecretListModel::State::Ready, qPrintable(secrets->unavailableReason()));
+        QSignalSpy stored(secrets, &SecretListModel::operationFinished);
+        secrets->store(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-screenshot"));
+        QVERIFY(stored.wait(20000));
+        secrets->store(QStringLiteral("GITHUB_TOKEN"), QStringLiteral("ghp-screenshot"));
+        QVERIFY(stored.wait(20000));
+        QCOMPARE(secrets->rowCount(), 2);
+        window.secretsView()->list()->setCurrentIndex(secrets->index(0, 0));
+        QVERIFY(colourCount(capture(&window, QStringLiteral("secrets"))) > 20);
+
         // Cleanup: what a killed session would leave.
         const QString cacheDir = settings.pathValue(QStringLiteral("container_cache_dir"));
         QVERIFY(TempHome::writeFile(cacheDir + QStringLiteral("/overlays/session-7e57ab/upper/work.log"), QByteArray(3 << 20, 'x')));
@@ -195,6 +221,17 @@ private Q_SLOTS:
         if (window.systemView()->tree()->topLevelItemCount() == 0)
             QVERIFY(checked.wait(20000));
         QVERIFY(colourCount(capture(&window, QStringLiteral("system"))) > 20);
+
+        // The New Session dialog, pre-filled from the settings, with a read-only mount row.
+        window.showPage(MainWindow::SessionsPage);
+        NewSessionDialog *dialog = sessions->showNewSessionDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->mounts()->addMount({home.path(QStringLiteral("datasets")), QStringLiteral("/data"), true});
+        QVERIFY(QDir().mkpath(home.path(QStringLiteral("datasets"))));
+        dialog->setCommand(QStringLiteral("scorpiox-code --provider anthropic"));
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog->problem().isEmpty(), qPrintable(dialog->problem()), 5000);
+        QVERIFY(colourCount(capture(dialog, QStringLiteral("new-session"))) > 10);
+        dialog->reject();
 
         agent->stop();
         QTRY_COMPARE_WITH_TIMEOUT(agent->state(), Session::State::Exited, 15000);

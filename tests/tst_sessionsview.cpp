@@ -7,6 +7,7 @@
 #include "config/Settings.h"
 #include "sessions/MountTableModel.h"
 #include "sessions/NewSessionDialog.h"
+#include "sessions/SessionHistoryLoader.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionManager.h"
 #include "sessions/SessionTerminalTab.h"
@@ -20,7 +21,9 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -70,12 +73,14 @@ private:
         dialog->setImage(QStringLiteral("default"));
         dialog->setCommand(command);
         QPushButton *start = startButton(dialog);
-        if (!start || !start->isEnabled()) {
+        // The project folder is looked at off the GUI thread: Start waits for the answer.
+        if (!start || !QTest::qWaitFor([start] { return start->isEnabled(); }, 5000)) {
             qWarning("Start is disabled: %s", qPrintable(dialog->problem()));
             return nullptr;
         }
+        const int before = view.model()->rowCount();
         start->click();
-        if (view.model()->rowCount() == 0) {
+        if (!QTest::qWaitFor([&view, before] { return view.model()->rowCount() > before; }, 5000)) {
             qWarning("no session: %s", qPrintable(view.messageBar()->text()));
             return nullptr;
         }
@@ -97,6 +102,16 @@ private Q_SLOTS:
                  qPrintable(Paths::builtinImage(QStringLiteral("default"))));
     }
 
+    void historyJoinDropsWhatTheLogAlreadyHeld()
+    {
+        // The terminal held back "c\nd\n" while the log was read; the log had caught "c\n" of it.
+        QCOMPARE(SessionHistoryLoader::join("a\nb\nc\n", "c\nd\n"), QByteArray("a\nb\nc\nd\n"));
+        QCOMPARE(SessionHistoryLoader::join("a\nb\n", "c\n"), QByteArray("a\nb\nc\n"));
+        QCOMPARE(SessionHistoryLoader::join("a\nb\n", QByteArray()), QByteArray("a\nb\n"));
+        QCOMPARE(SessionHistoryLoader::join(QByteArray(), "x"), QByteArray("x"));
+        QCOMPARE(SessionHistoryLoader::join("abc", "abc"), QByteArray("abc"));
+    }
+
     void dialogIsPrefilledAndRefusesWhatCannotStart()
     {
         TempHome home;
@@ -110,7 +125,8 @@ private Q_SLOTS:
         QCOMPARE(config.network, NetworkMode::None);
         QCOMPARE(config.timeoutSec, 90);
         QCOMPARE(dialog.request().projectDir, home.project());
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QVERIFY(!startButton(&dialog)->isEnabled()); // until the project folder has been looked at
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
 
         QAbstractItemModelTester tester(dialog.mounts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         dialog.mounts()->addMount({home.home(), QStringLiteral("data"), false});
@@ -118,7 +134,12 @@ private Q_SLOTS:
         QVERIFY(dialog.problem().contains(QStringLiteral("absolute")));
         QVERIFY(dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::ContainerPath), QStringLiteral("/data")));
         QVERIFY(dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::ReadOnly), Qt::Checked, Qt::CheckStateRole));
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
+        dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::HostPath), home.path(QStringLiteral("gone")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.problem().contains(QStringLiteral("does not exist")), 5000);
+        QVERIFY(!startButton(&dialog)->isEnabled());
+        dialog.mounts()->setData(dialog.mounts()->index(0, MountTableModel::HostPath), home.home());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
         const QList<MountSpec> mounts = dialog.request().volumes;
         QCOMPARE(mounts.size(), 1);
         QCOMPARE(mounts.first(), (MountSpec{home.home(), QStringLiteral("/data"), true}));
@@ -128,12 +149,13 @@ private Q_SLOTS:
         dialog.setImage(QStringLiteral("default"));
         dialog.setProjectDir(home.path(QStringLiteral("missing")));
         QVERIFY(!startButton(&dialog)->isEnabled());
-        QVERIFY(dialog.problem().contains(QStringLiteral("does not exist")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.problem().contains(QStringLiteral("does not exist")), 5000);
+        QVERIFY(!startButton(&dialog)->isEnabled());
         dialog.setProjectDir(home.project());
         dialog.setCommand(QStringLiteral("sh -c 'unterminated"));
         QVERIFY(!startButton(&dialog)->isEnabled());
         dialog.setCommand(QStringLiteral("sh -c 'echo \"a b\"' c\\ d"));
-        QVERIFY(startButton(&dialog)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(&dialog)->isEnabled(), 5000);
         QCOMPARE(dialog.request().command,
                  (QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"a b\""), QStringLiteral("c d")}));
     }
@@ -211,8 +233,9 @@ private Q_SLOTS:
         QVERIFY(TempHome::writeFile(home.project() + QStringLiteral("/scorpiox-env.txt"),
                                     "IMAGE_BASE_URL=file:///nonexistent-registry/\n"));
         dialog->setImage(QStringLiteral("no-such-image"));
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(dialog)->isEnabled(), 5000);
         startButton(dialog)->click();
-        QCOMPARE(view.model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 1, 5000);
         Session *session = view.model()->session(view.model()->index(0, 0));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Failed, 20000);
         QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Error);
@@ -243,6 +266,82 @@ private Q_SLOTS:
         QVERIFY(screenText(shell->terminal()).contains(QStringLiteral("marker")));
         session->stop();
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Exited, 15000);
+    }
+
+    void sessionsOfOtherProcessesAreListedAndStopped()
+    {
+        TempHome home;
+        QVERIFY(TempHome::writeFile(home.project() + QStringLiteral("/scorpiox-env.txt"), "container_memory_mb=0\n"));
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        SessionManager manager;
+        SessionsView view(&manager, &settings);
+        view.model()->setSampleInterval(250);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1000, 700);
+        view.show();
+
+        // Another process — the real binary — runs a session in the same cache.
+        QProcess other;
+        other.setWorkingDirectory(home.project());
+        other.setProcessChannelMode(QProcess::MergedChannels);
+        other.start(QStringLiteral(SCORPIOX_DESKTOP_BIN),
+                    {QStringLiteral("--cli"), QStringLiteral("run"), QStringLiteral("--net"), QStringLiteral("isolated"),
+                     QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("30")});
+        QVERIFY(other.waitForStarted());
+        const auto killOther = qScopeGuard([&other] {
+            other.kill();
+            other.waitForFinished(5000);
+        });
+        auto status = [&view] {
+            return view.model()->index(0, SessionListModel::Status).data().toString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(view.model()->rowCount() == 1 && status() == QStringLiteral("Running"),
+                                  qPrintable(status() + QStringLiteral(" | ") + QString::fromUtf8(other.readAll())), 30000);
+        const QModelIndex row = view.model()->index(0, 0);
+        const ForeignSession *foreign = view.model()->foreign(row);
+        QVERIFY(foreign);
+        QVERIFY(!view.model()->session(row));
+        QCOMPARE(foreign->record.owner.pid, other.processId());
+        QCOMPARE(row.data().toString(), foreign->record.id);
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Image).data().toString(), QStringLiteral("default"));
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Backend).data().toString(), QStringLiteral("namespace"));
+        QCOMPARE(row.siblingAtColumn(SessionListModel::Network).data().toString(), QStringLiteral("isolated"));
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Uptime).data().toString().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Memory).data().toString().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(SessionListModel::Cpu).data().toString().isEmpty(), 5000);
+
+        // Its terminal is in the other process; a shell of our own does work.
+        view.table()->setCurrentIndex(row);
+        QVERIFY(!view.openTerminalAction()->isEnabled());
+        QVERIFY(view.openShellAction()->isEnabled());
+        QVERIFY(view.stopAction()->isEnabled());
+        if (helperKnowsEnter()) {
+            std::optional<QPointer<ShellTerminalTab>> opened;
+            connect(&view, &SessionsView::shellOpened, this, [&opened](ShellTerminalTab *tab) { opened = tab; });
+            QTRY_VERIFY_WITH_TIMEOUT(foreign->record.containerPid > 0
+                                         || view.model()->foreign(view.model()->index(0, 0))->record.containerPid > 0,
+                                     10000);
+            view.openShellAction()->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), 10000);
+            ShellTerminalTab *shell = *opened;
+            QVERIFY2(shell, qPrintable(view.messageBar()->text()));
+            shell->terminal()->screen()->sendText(QStringLiteral("hostname; echo sum=$((6*7))\r"));
+            QTRY_VERIFY_WITH_TIMEOUT(screenText(shell->terminal()).contains(QStringLiteral("sum=42")), 10000);
+            QVERIFY(screenText(shell->terminal()).contains(QStringLiteral("scorpiox-") + foreign->record.id));
+        }
+
+        // Stop ends it as `--cli stop` would: the other process exits 143 and the row goes.
+        QSignalSpy stopped(view.model(), &SessionListModel::foreignStopFinished);
+        view.stopAction()->trigger();
+        QCOMPARE(view.model()->index(0, SessionListModel::Status).data().toString(), QStringLiteral("Stopping"));
+        QVERIFY(!view.stopAction()->isEnabled());
+        QVERIFY(stopped.wait(20000));
+        QCOMPARE(stopped.first().at(1).toString(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(other.state(), QProcess::NotRunning, 20000);
+        QCOMPARE(other.exitCode(), 143);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 0, 5000);
+        QCOMPARE(view.messageBar()->kind(), MessageBar::Kind::Success);
     }
 };
 

@@ -51,6 +51,13 @@ QPushButton *barButton(MessageBar *bar, const QString &text)
 
 } // namespace
 
+/// The editor reads its file off the GUI thread: true once it has.
+bool waitLoaded(SettingsFileEditor &editor)
+{
+    QSignalSpy loaded(&editor, &SettingsFileEditor::loaded);
+    return loaded.wait(5000);
+}
+
 class TestSettingsView : public QObject
 {
     Q_OBJECT
@@ -65,6 +72,9 @@ private Q_SLOTS:
         QVERIFY(!hasErrors(settings.load()));
         SettingsView view(&settings);
         SettingsFileEditor &global = *view.globalEditor();
+        QSignalSpy globalLoaded(&global, &SettingsFileEditor::loaded);
+        QSignalSpy projectLoaded(view.projectEditor(), &SettingsFileEditor::loaded);
+        QTRY_VERIFY_WITH_TIMEOUT(globalLoaded.size() == 1 && projectLoaded.size() == 1, 5000);
         QAbstractItemModelTester tester(global.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         QVERIFY(editorFor<QComboBox>(global, QStringLiteral("container_network")));
@@ -98,6 +108,7 @@ private Q_SLOTS:
         Settings settings(home.home(), home.project());
         QVERIFY(!hasErrors(settings.load()));
         SettingsFileEditor editor(settings.globalFile(), &settings);
+        QVERIFY(waitLoaded(editor));
         auto *url = editorFor<QLineEdit>(editor, QStringLiteral("IMAGE_BASE_URL"));
         url->selectAll();
         QTest::keyClicks(url, QStringLiteral("ftp://nope"));
@@ -135,6 +146,7 @@ private Q_SLOTS:
         Settings settings(home.home(), home.project());
         QVERIFY(!hasErrors(settings.load()));
         SettingsFileEditor editor(settings.globalFile(), &settings);
+        QVERIFY(waitLoaded(editor));
         QSignalSpy changed(&settings, &Settings::changed);
 
         editorFor<QSpinBox>(editor, QStringLiteral("container_timeout"))->setValue(120);
@@ -181,6 +193,7 @@ private Q_SLOTS:
         Settings settings(home.home(), home.project());
         QVERIFY(!hasErrors(settings.load()));
         SettingsFileEditor editor(settings.globalFile(), &settings);
+        QVERIFY(waitLoaded(editor));
         QSignalSpy handled(&editor, &SettingsFileEditor::externalChangeHandled);
 
         // No edits: the new content simply shows.
@@ -200,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(SettingsDraft::write(path, kGlobal + "container_image=fedora\n").ok());
         QTRY_VERIFY_WITH_TIMEOUT(barButton(editor.messageBar(), QStringLiteral("Reload")), 5000);
         barButton(editor.messageBar(), QStringLiteral("Reload"))->click();
-        QCOMPARE(editor.draft()->value(QStringLiteral("container_timeout")), QStringLiteral("600"));
+        QTRY_COMPARE_WITH_TIMEOUT(editor.draft()->value(QStringLiteral("container_timeout")), QStringLiteral("600"), 5000);
         QCOMPARE(editor.draft()->value(QStringLiteral("container_image")), QStringLiteral("fedora"));
         QVERIFY(!editor.draft()->isModified());
     }

@@ -262,6 +262,10 @@
         <source>Cannot delete %1: %2</source>
         <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>ImportImageDialog</name>
@@ -305,6 +309,10 @@
         <source>Image tarballs (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)</source>
         <translation>Image-Tarballs (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Looking for %1…</source>
+        <translation>%1 wird gesucht…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -331,6 +339,10 @@
     <message>
         <source>System</source>
         <translation>System</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
     </message>
 </context>
 <context>
@@ -369,6 +381,10 @@
     <message>
         <source>Mount %1: the container path must be absolute, e.g. /data.</source>
         <translation>Einbindung %1: Der Container-Pfad muss absolut sein, z. B. /data.</translation>
+    </message>
+    <message>
+        <source>Mount %1: looking for %2…</source>
+        <translation>Einbindung %1: %2 wird gesucht…</translation>
     </message>
 </context>
 <context>
@@ -468,6 +484,10 @@
     <message>
         <source>Folder to mount</source>
         <translation>Einzubindender Ordner</translation>
+    </message>
+    <message>
+        <source>Looking for the project folder %1…</source>
+        <translation>Projektordner %1 wird gesucht…</translation>
     </message>
 </context>
 <context>
@@ -588,6 +608,130 @@
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEntryDialog</name>
+    <message>
+        <source>Replace Secret</source>
+        <translation>Geheimnis ersetzen</translation>
+    </message>
+    <message>
+        <source>Add Secret</source>
+        <translation>Geheimnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. ANTHROPIC_API_KEY</source>
+        <translation>z. B. ANTHROPIC_API_KEY</translation>
+    </message>
+    <message>
+        <source>the new value</source>
+        <translation>der neue Wert</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>der Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain and set as an environment variable of this name in every new session. It is not shown again.</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert und in jeder neuen Sitzung als Umgebungsvariable dieses Namens gesetzt. Der Wert wird nicht wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter the name of the environment variable the secret is set as.</source>
+        <translation>Geben Sie den Namen der Umgebungsvariable ein, als die das Geheimnis gesetzt wird.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name: use letters, digits and _, not starting with a digit.</source>
+        <translation>%1 ist kein gültiger Name: Verwenden Sie Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend.</translation>
+    </message>
+    <message>
+        <source>Enter the value.</source>
+        <translation>Geben Sie den Wert ein.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretListModel</name>
+    <message>
+        <source>Set in every new session as $%1</source>
+        <translation>In jeder neuen Sitzung als $%1 gesetzt</translation>
+    </message>
+    <message>
+        <source>Secret %1 replaced.</source>
+        <translation>Geheimnis %1 wurde ersetzt.</translation>
+    </message>
+    <message>
+        <source>Secret %1 added.</source>
+        <translation>Geheimnis %1 wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Secret %1 removed.</source>
+        <translation>Geheimnis %1 wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretsView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;place…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>API keys and registry credentials kept in the system keychain. Each one is set as an environment variable of its name in every new session, unless the session sets that variable itself. Values are never shown and never written to settings files.</source>
+        <translation>API-Schlüssel und Registry-Zugangsdaten im Schlüsselbund des Systems. Jedes wird in jeder neuen Sitzung als Umgebungsvariable seines Namens gesetzt, sofern die Sitzung diese Variable nicht selbst setzt. Werte werden nie angezeigt und nie in Einstellungsdateien geschrieben.</translation>
+    </message>
+    <message>
+        <source>Asking the keychain…</source>
+        <translation>Der Schlüsselbund wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain…</source>
+        <translation>Warten auf den Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>No keychain: secrets cannot be stored.</source>
+        <translation>Kein Schlüsselbund: Geheimnisse können nicht gespeichert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) stored.</source>
+        <translation>
+            <numerusform>%n Geheimnis gespeichert.</numerusform>
+            <numerusform>%n Geheimnisse gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove secret %1 from the keychain? New sessions will no longer get it.</source>
+        <translation>Geheimnis %1 aus dem Schlüsselbund entfernen? Neue Sitzungen erhalten es dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
     </message>
 </context>
 <context>
@@ -731,6 +875,18 @@
         <source>Installing packages</source>
         <translation>Pakete werden installiert</translation>
     </message>
+    <message>
+        <source>Its process %1 has ended; Cleanup removes what it left.</source>
+        <translation>Sein Prozess %1 ist beendet; „Bereinigen“ entfernt, was er hinterlassen hat.</translation>
+    </message>
+    <message>
+        <source>Run by another process (%1); its terminal is there, Open Shell works here.</source>
+        <translation>Läuft in einem anderen Prozess (%1); sein Terminal ist dort, „Shell öffnen“ funktioniert hier.</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>Verwaist</translation>
+    </message>
 </context>
 <context>
     <name>SessionTerminalTab</name>
@@ -824,6 +980,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Session %1 stopped.</source>
+        <translation>Sitzung %1 wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>Cannot stop session %1: %2</source>
+        <translation>Sitzung %1 kann nicht gestoppt werden: %2</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,10 @@
         <source>Cannot delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
 </context>
 <context>
     <name>ImportImageDialog</name>
@@ -301,6 +305,10 @@
         <source>Image tarballs (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;All files (*)</source>
         <translation>镜像 tar 包 (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Looking for %1…</source>
+        <translation>正在查找 %1…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -327,6 +335,10 @@
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
     </message>
 </context>
 <context>
@@ -365,6 +377,10 @@
     <message>
         <source>Mount %1: the container path must be absolute, e.g. /data.</source>
         <translation>挂载 %1：容器路径必须是绝对路径，例如 /data。</translation>
+    </message>
+    <message>
+        <source>Mount %1: looking for %2…</source>
+        <translation>挂载 %1：正在查找 %2…</translation>
     </message>
 </context>
 <context>
@@ -464,6 +480,10 @@
     <message>
         <source>Folder to mount</source>
         <translation>要挂载的文件夹</translation>
+    </message>
+    <message>
+        <source>Looking for the project folder %1…</source>
+        <translation>正在查找项目文件夹 %1…</translation>
     </message>
 </context>
 <context>
@@ -584,6 +604,129 @@
     <message>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>SecretEntryDialog</name>
+    <message>
+        <source>Replace Secret</source>
+        <translation>替换密钥</translation>
+    </message>
+    <message>
+        <source>Add Secret</source>
+        <translation>添加密钥</translation>
+    </message>
+    <message>
+        <source>e.g. ANTHROPIC_API_KEY</source>
+        <translation>例如 ANTHROPIC_API_KEY</translation>
+    </message>
+    <message>
+        <source>the new value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain and set as an environment variable of this name in every new session. It is not shown again.</source>
+        <translation>保存在系统钥匙串中，并在每个新会话中设置为同名的环境变量。该值不会再次显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Enter the name of the environment variable the secret is set as.</source>
+        <translation>请输入该密钥所对应的环境变量名称。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name: use letters, digits and _, not starting with a digit.</source>
+        <translation>%1 不是有效的名称：请使用字母、数字和 _，且不能以数字开头。</translation>
+    </message>
+    <message>
+        <source>Enter the value.</source>
+        <translation>请输入值。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretListModel</name>
+    <message>
+        <source>Set in every new session as $%1</source>
+        <translation>在每个新会话中设置为 $%1</translation>
+    </message>
+    <message>
+        <source>Secret %1 replaced.</source>
+        <translation>密钥 %1 已替换。</translation>
+    </message>
+    <message>
+        <source>Secret %1 added.</source>
+        <translation>密钥 %1 已添加。</translation>
+    </message>
+    <message>
+        <source>Secret %1 removed.</source>
+        <translation>密钥 %1 已移除。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretsView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;place…</source>
+        <translation>替换(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>API keys and registry credentials kept in the system keychain. Each one is set as an environment variable of its name in every new session, unless the session sets that variable itself. Values are never shown and never written to settings files.</source>
+        <translation>保存在系统钥匙串中的 API 密钥和镜像仓库凭据。每一项都会在每个新会话中设置为同名的环境变量，除非会话自己设置了该变量。其值从不显示，也从不写入设置文件。</translation>
+    </message>
+    <message>
+        <source>Asking the keychain…</source>
+        <translation>正在询问钥匙串…</translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain…</source>
+        <translation>正在等待钥匙串…</translation>
+    </message>
+    <message>
+        <source>No keychain: secrets cannot be stored.</source>
+        <translation>没有钥匙串：无法保存密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) stored.</source>
+        <translation>
+            <numerusform>已保存 %n 个密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove secret %1 from the keychain? New sessions will no longer get it.</source>
+        <translation>要从钥匙串中移除密钥 %1 吗？新会话将不再获得它。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>
@@ -727,6 +870,18 @@
         <source>Installing packages</source>
         <translation>正在安装软件包</translation>
     </message>
+    <message>
+        <source>Its process %1 has ended; Cleanup removes what it left.</source>
+        <translation>其进程 %1 已结束；“清理”会移除它留下的内容。</translation>
+    </message>
+    <message>
+        <source>Run by another process (%1); its terminal is there, Open Shell works here.</source>
+        <translation>由另一个进程（%1）运行；其终端在那里，在此可使用“打开 Shell”。</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>已孤立</translation>
+    </message>
 </context>
 <context>
     <name>SessionTerminalTab</name>
@@ -820,6 +975,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Session %1 stopped.</source>
+        <translation>会话 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Cannot stop session %1: %2</source>
+        <translation>无法停止会话 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "config/Settings.h"
 #include "doctor/HostCheckView.h"
 #include "images/ImagesView.h"
+#include "secrets/SecretsView.h"
 #include "sessions/SessionsView.h"
 #include "settings/SettingsView.h"
 
@@ -20,6 +21,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     , m_sessions(new SessionsView(sessions, settings, m_stack))
     , m_images(new ImagesView(settings, m_stack))
     , m_settings(new SettingsView(settings, m_stack))
+    , m_secrets(new SecretsView(settings->home(), m_stack))
     , m_cleanup(new CleanupView(settings, m_stack))
     , m_system(new HostCheckView(settings->home(), settings->projectDir(), m_stack))
 {
@@ -36,6 +38,7 @@ MainWindow::MainWindow(SessionManager *sessions, Settings *settings, QWidget *pa
     addPage(m_sessions, QStringLiteral("utilities-terminal"), QStyle::SP_MediaPlay, tr("Sessions"));
     addPage(m_images, QStringLiteral("drive-harddisk"), QStyle::SP_DriveHDIcon, tr("Images"));
     addPage(m_settings, QStringLiteral("preferences-system"), QStyle::SP_FileDialogDetailedView, tr("Settings"));
+    addPage(m_secrets, QStringLiteral("dialog-password"), QStyle::SP_DialogOkButton, tr("Secrets"));
     addPage(m_cleanup, QStringLiteral("edit-clear"), QStyle::SP_TrashIcon, tr("Cleanup"));
     addPage(m_system, QStringLiteral("computer"), QStyle::SP_ComputerIcon, tr("System"));
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);

@@ -9,20 +9,21 @@ class HostCheckView;
 class ImagesView;
 class QListWidget;
 class QStackedWidget;
+class SecretsView;
 class SessionManager;
 class SessionsView;
 class SettingsView;
 class Settings;
 
-/// The desktop window: a list of views on the left (Sessions, Images, Settings, Cleanup,
-/// System) and the chosen one on the right. It holds no logic of its own; the session manager
+/// The desktop window: a list of views on the left (Sessions, Images, Settings, Secrets,
+/// Cleanup, System) and the chosen one on the right. It holds no logic of its own; the session manager
 /// and settings come from outside so that other faces (the tray) share them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum Page { SessionsPage, ImagesPage, SettingsPage, CleanupPage, SystemPage };
+    enum Page { SessionsPage, ImagesPage, SettingsPage, SecretsPage, CleanupPage, SystemPage };
 
     MainWindow(SessionManager *sessions, Settings *settings, QWidget *parent = nullptr);
 
@@ -31,6 +32,7 @@ public:
     SessionsView *sessionsView() const { return m_sessions; }
     ImagesView *imagesView() const { return m_images; }
     SettingsView *settingsView() const { return m_settings; }
+    SecretsView *secretsView() const { return m_secrets; }
     CleanupView *cleanupView() const { return m_cleanup; }
     HostCheckView *systemView() const { return m_system; }
 
@@ -42,6 +44,7 @@ private:
     SessionsView *m_sessions;
     ImagesView *m_images;
     SettingsView *m_settings;
+    SecretsView *m_secrets;
     CleanupView *m_cleanup;
     HostCheckView *m_system;
 };

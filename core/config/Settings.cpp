@@ -38,9 +38,9 @@ QString Settings::originName(Origin origin)
     return {};
 }
 
-QHash<QString, Settings::Value> Settings::readLayer(const QString &path, Origin origin,
-                                                     QList<Diagnostic> &diagnostics)
+QHash<QString, Settings::Value> Settings::readLayer(const QString &path, Origin origin, Files &files)
 {
+    QList<Diagnostic> &diagnostics = files.diagnostics;
     QHash<QString, Value> layer;
     const Result<EnvFile> file = EnvFile::load(path);
     if (!file) {
@@ -61,8 +61,8 @@ QHash<QString, Settings::Value> Settings::readLayer(const QString &path, Origin 
             diagnostics.append({Diagnostic::Severity::Warning, path, entry.line, entry.key,
                                 near ? QStringLiteral("unknown key (did you mean %1?); kept as is").arg(near->name)
                                      : QStringLiteral("unknown key; kept as is")});
-            if (!m_unknown.contains(entry.key))
-                m_unknown.append(entry.key);
+            if (!files.unknown.contains(entry.key))
+                files.unknown.append(entry.key);
             continue;
         }
         const Result<QString> valid = SettingsSchema::validate(*key, entry.value);
@@ -78,12 +78,24 @@ QHash<QString, Settings::Value> Settings::readLayer(const QString &path, Origin 
 
 QList<Diagnostic> Settings::load()
 {
-    QList<Diagnostic> diagnostics;
-    m_unknown.clear();
-    m_global = readLayer(globalFile(), Origin::Global, diagnostics);
-    m_project = readLayer(projectFile(), Origin::Project, diagnostics);
+    return apply(read(m_home, m_projectDir));
+}
+
+Settings::Files Settings::read(const QString &home, const QString &projectDir)
+{
+    Files files;
+    files.global = readLayer(Paths::globalEnvFile(home), Origin::Global, files);
+    files.project = readLayer(Paths::projectEnvFile(projectDir), Origin::Project, files);
+    return files;
+}
+
+QList<Diagnostic> Settings::apply(const Files &files)
+{
+    m_unknown = files.unknown;
+    m_global = files.global;
+    m_project = files.project;
     recompute();
-    return diagnostics;
+    return files.diagnostics;
 }
 
 Result<void> Settings::setOverride(const QString &key, const QString &value)

@@ -34,6 +34,20 @@ public:
     /// without errors are updated and changed() is emitted for each that changed.
     QList<Diagnostic> load();
 
+    /// What load() reads from the two files, read without touching any Settings object.
+    struct Files
+    {
+        QHash<QString, Value> global;
+        QHash<QString, Value> project;
+        QStringList unknown;
+        QList<Diagnostic> diagnostics;
+    };
+    /// Reads both files; thread-safe and blocking, for a worker thread. load() is
+    /// apply(read(home(), projectDir())); a GUI reads on a worker and applies on its own thread.
+    static Files read(const QString &home, const QString &projectDir);
+    /// Takes what read() found, as load() does; returns its errors and warnings.
+    QList<Diagnostic> apply(const Files &files);
+
     /// Sets a command-line value (highest layer) after validating it.
     Result<void> setOverride(const QString &key, const QString &value);
 
@@ -60,7 +74,7 @@ Q_SIGNALS:
     void changed(const QString &key);
 
 private:
-    QHash<QString, Value> readLayer(const QString &path, Origin origin, QList<Diagnostic> &diagnostics);
+    static QHash<QString, Value> readLayer(const QString &path, Origin origin, Files &files);
     void recompute();
 
     QString m_home;

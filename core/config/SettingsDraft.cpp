@@ -15,13 +15,18 @@ Result<void> SettingsDraft::load()
     Result<EnvFile> loaded = EnvFile::load(m_path);
     if (!loaded)
         return loaded.error();
-    m_document = *loaded;
+    setLoaded(*loaded);
+    return {};
+}
+
+void SettingsDraft::setLoaded(const EnvFile &document)
+{
+    m_document = document;
     m_savedBytes = m_document.toBytes();
     m_unparsedText.clear();
     m_textError.clear();
     revalidate();
     Q_EMIT changed();
-    return {};
 }
 
 Result<void> SettingsDraft::save()

@@ -20,6 +20,8 @@ public:
 
     /// (Re)reads the file, dropping every edit; a missing file is an empty draft.
     Result<void> load();
+    /// Takes @p document (EnvFile::load() of this path, read on a worker) as load() would.
+    void setLoaded(const EnvFile &document);
     /// Writes the draft atomically under the file's lock; refused while anything is invalid.
     /// Blocks while another process holds the lock: a GUI calls savable(), write() on a worker
     /// thread and markSaved() instead.

@@ -48,7 +48,12 @@ QString SecretStore::listPath() const
 
 QStringList SecretStore::names() const
 {
-    QFile file(listPath());
+    return namesIn(m_home);
+}
+
+QStringList SecretStore::namesIn(const QString &home)
+{
+    QFile file(home + QStringLiteral("/secrets.list"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     QStringList result;
@@ -113,6 +118,20 @@ void SecretStore::remove(const QString &name, std::function<void(Result<void>)> 
         QStringList all = names();
         all.removeAll(name);
         done(writeNames(all));
+    });
+    job->start();
+}
+
+void SecretStore::probe(std::function<void(Result<void>)> done)
+{
+    // A key no one stores: "not found" proves the service answers without touching a secret.
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setKey(QStringLiteral("scorpiox-probe"));
+    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
+        if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound)
+            done(Result<void>());
+        else
+            done(keychainError(*job, QStringLiteral("use the keychain")));
     });
     job->start();
 }

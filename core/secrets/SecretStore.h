@@ -24,10 +24,15 @@ public:
 
     /// The names of the stored secrets, sorted.
     QStringList names() const;
+    /// The same list read from `<home>/secrets.list` without a store object, for a worker thread.
+    static QStringList namesIn(const QString &home);
     static bool isValidName(const QString &name);
 
     void store(const QString &name, const QString &value, std::function<void(Result<void>)> done);
     void remove(const QString &name, std::function<void(Result<void>)> done);
+    /// Asks the keychain service whether it answers, without reading any secret; fails with the
+    /// same message a store would when no service runs.
+    void probe(std::function<void(Result<void>)> done);
     /// Reads every listed secret; the first failure ends the read with its error.
     void readAll(std::function<void(Result<QHash<QString, QString>>)> done);
 

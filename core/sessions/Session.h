@@ -51,6 +51,8 @@ public:
     QString backend() const { return m_launcher->backend(); }
     QString image() const { return m_config.image; }
     NetworkMode network() const { return m_config.network; }
+    /// The cache its record and log live in (the session's own settings may differ from the window's).
+    QString cacheDir() const { return m_config.cacheDir; }
     State state() const { return m_state; }
     SessionRecord record() const { return m_record; }
     /// The terminal while the session runs with one; nullptr otherwise.

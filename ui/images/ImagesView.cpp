@@ -100,8 +100,10 @@ ImagesView::ImagesView(Settings *settings, QWidget *parent)
     jobLayout->addWidget(m_cancel);
     m_jobPanel->hide();
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_job)
-            m_job->cancel();
+        if (!m_job)
+            return;
+        m_cancelling = true;
+        m_job->cancel();
     });
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -188,6 +190,7 @@ void ImagesView::endJob()
     if (m_job)
         m_job->deleteLater();
     m_job.clear();
+    m_cancelling = false;
     m_jobPanel->hide();
     m_cached->reload();
     updateActions();
@@ -195,7 +198,11 @@ void ImagesView::endJob()
 
 void ImagesView::onJobFailed(const Error &error)
 {
-    m_messages->show(MessageBar::Kind::Error, tr("%1 failed: %2").arg(m_jobWhat, error.message));
+    // A cancel ends the job through its failure path; the person asked for it, so it is no error.
+    if (m_cancelling)
+        m_messages->show(MessageBar::Kind::Information, tr("%1 cancelled.").arg(m_jobWhat));
+    else
+        m_messages->show(MessageBar::Kind::Error, tr("%1 failed: %2").arg(m_jobWhat, error.message));
     endJob();
     Q_EMIT jobFinished(false);
 }

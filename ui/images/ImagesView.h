@@ -72,6 +72,7 @@ private:
     QLabel *m_jobStatus;
     QProgressBar *m_jobProgress;
     QPushButton *m_cancel;
+    bool m_cancelling = false;
     QAction *m_pull;
     QAction *m_import;
     QAction *m_delete;

@@ -3,6 +3,7 @@
 
 #include "images/ImageCache.h"
 #include "images/RegistryIndex.h"
+#include "widgets/PathChecker.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -21,6 +22,7 @@ ImportImageDialog::ImportImageDialog(QWidget *parent)
     , m_name(new QLineEdit(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_paths(new PathChecker(this))
 {
     setWindowTitle(tr("Import Image"));
     m_file->setPlaceholderText(tr("rootfs.tar.gz, .tar, .tgz, .tar.xz or .tar.zst"));
@@ -49,6 +51,7 @@ ImportImageDialog::ImportImageDialog(QWidget *parent)
     });
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
     connect(m_name, &QLineEdit::textChanged, this, &ImportImageDialog::validate);
+    connect(m_paths, &PathChecker::answered, this, &ImportImageDialog::validate);
     validate();
     resize(520, 160);
 }
@@ -78,8 +81,16 @@ QString ImportImageDialog::problem() const
 {
     if (file().isEmpty())
         return tr("Choose the image tarball to import.");
-    if (!QFileInfo(file()).isFile())
+    switch (m_paths->kind(file())) {
+    case PathChecker::Kind::Unknown:
+        return tr("Looking for %1…").arg(file());
+    case PathChecker::Kind::File:
+        break;
+    case PathChecker::Kind::Missing:
+    case PathChecker::Kind::Directory:
+    case PathChecker::Kind::Other:
         return tr("%1 is not a file.").arg(file());
+    }
     if (Result<void> name = ImageCache::checkName(this->name()); !name)
         return name.error().message;
     return {};

@@ -6,6 +6,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class PathChecker;
 
 /// Asks for an image tarball and the name to cache it under (suggested from the file name).
 class ImportImageDialog : public QDialog
@@ -31,5 +32,6 @@ private:
     QLineEdit *m_name;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    PathChecker *m_paths;
     bool m_nameEdited = false;
 };

@@ -2,7 +2,9 @@
 #include "MountTableModel.h"
 
 #include <QDir>
-#include <QFileInfo>
+#include "widgets/PathChecker.h"
+
+#include <QDir>
 
 int MountTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -87,7 +89,7 @@ int MountTableModel::addMount(const MountSpec &mount)
     return row;
 }
 
-QString MountTableModel::problem() const
+QString MountTableModel::problem(PathChecker &paths) const
 {
     for (qsizetype i = 0; i < m_mounts.size(); ++i) {
         const MountSpec &mount = m_mounts.at(i);
@@ -96,10 +98,19 @@ QString MountTableModel::problem() const
             return tr("Mount %1: choose a host path.").arg(row);
         if (!QDir::isAbsolutePath(mount.hostPath))
             return tr("Mount %1: the host path %2 must be absolute.").arg(row).arg(mount.hostPath);
-        if (!QFileInfo::exists(mount.hostPath))
-            return tr("Mount %1: %2 does not exist.").arg(row).arg(mount.hostPath);
         if (!mount.containerPath.startsWith(QLatin1Char('/')))
             return tr("Mount %1: the container path must be absolute, e.g. /data.").arg(row);
+        // Last: the answer comes from a worker, and what can be told at once is told first.
+        switch (paths.kind(mount.hostPath)) {
+        case PathChecker::Kind::Unknown:
+            return tr("Mount %1: looking for %2…").arg(row).arg(mount.hostPath);
+        case PathChecker::Kind::Missing:
+            return tr("Mount %1: %2 does not exist.").arg(row).arg(mount.hostPath);
+        case PathChecker::Kind::File:
+        case PathChecker::Kind::Directory:
+        case PathChecker::Kind::Other:
+            break;
+        }
     }
     return {};
 }

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 
+class PathChecker;
+
 /// The extra mounts of a new session as editable rows: host path, container path, read-only.
 class MountTableModel : public QAbstractTableModel
 {
@@ -27,8 +29,8 @@ public:
     int addMount(const MountSpec &mount);
     QList<MountSpec> mounts() const { return m_mounts; }
     /// The first row a session could not use ("row 2: the container path must be absolute"),
-    /// or empty.
-    QString problem() const;
+    /// or empty; whether host paths exist is asked of @p paths.
+    QString problem(PathChecker &paths) const;
 
 private:
     QList<MountSpec> m_mounts;

@@ -6,12 +6,12 @@
 #include "config/SettingsSchema.h"
 #include "images/ImageCache.h"
 #include "launch/CommandWords.h"
+#include "widgets/PathChecker.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -48,6 +48,7 @@ NewSessionDialog::NewSessionDialog(const Settings &settings, QWidget *parent)
     , m_memory(makeSpinBox(QStringLiteral("container_memory_mb"), this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_paths(new PathChecker(this))
 {
     setWindowTitle(tr("New Session"));
     m_image->setEditable(true);
@@ -95,9 +96,14 @@ NewSessionDialog::NewSessionDialog(const Settings &settings, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Image:"), m_image);
-    form->addRow(tr("&Project folder:"), projectRow);
+    // A row holding a layout gets no buddy by itself: without one the & would show as is.
+    auto *projectLabel = new QLabel(tr("&Project folder:"), this);
+    projectLabel->setBuddy(m_project);
+    form->addRow(projectLabel, projectRow);
     form->addRow(tr("&Network:"), m_network);
-    form->addRow(tr("&Mounts:"), mountRow);
+    auto *mountsLabel = new QLabel(tr("&Mounts:"), this);
+    mountsLabel->setBuddy(m_mountView);
+    form->addRow(mountsLabel, mountRow);
     form->addRow(tr("&Command:"), m_command);
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(tr("M&emory limit:"), m_memory);
@@ -128,6 +134,7 @@ NewSessionDialog::NewSessionDialog(const Settings &settings, QWidget *parent)
     connect(m_mounts, &QAbstractItemModel::rowsInserted, this, &NewSessionDialog::validate);
     connect(m_mounts, &QAbstractItemModel::rowsRemoved, this, &NewSessionDialog::validate);
     connect(m_command, &QLineEdit::textChanged, this, &NewSessionDialog::validate);
+    connect(m_paths, &PathChecker::answered, this, &NewSessionDialog::validate);
     validate();
     resize(620, 520);
 }
@@ -189,12 +196,22 @@ SessionRequest NewSessionDialog::request() const
     return request;
 }
 
-SessionConfig NewSessionDialog::config(SessionConfig base) const
+NewSessionDialog::Choice NewSessionDialog::choice() const
 {
-    base.image = m_image->currentText().trimmed();
-    parseNetworkMode(m_network->currentData().toString(), &base.network);
-    base.timeoutSec = m_timeout->value();
-    base.memoryMb = m_memory->value();
+    Choice choice;
+    choice.image = m_image->currentText().trimmed();
+    parseNetworkMode(m_network->currentData().toString(), &choice.network);
+    choice.timeoutSec = m_timeout->value();
+    choice.memoryMb = m_memory->value();
+    return choice;
+}
+
+SessionConfig NewSessionDialog::Choice::applyTo(SessionConfig base) const
+{
+    base.image = image;
+    base.network = network;
+    base.timeoutSec = timeoutSec;
+    base.memoryMb = memoryMb;
     return base;
 }
 
@@ -205,12 +222,20 @@ QString NewSessionDialog::problem() const
     const QString project = m_project->text().trimmed();
     if (project.isEmpty())
         return tr("Choose the project folder the session works on.");
-    if (!QFileInfo(projectDir()).isDir())
-        return tr("The project folder %1 does not exist.").arg(project);
-    if (const QString mounts = m_mounts->problem(); !mounts.isEmpty())
-        return mounts;
     if (const Result<QStringList> command = CommandWords::split(m_command->text()); !command)
         return command.error().message;
+    switch (m_paths->kind(projectDir())) {
+    case PathChecker::Kind::Unknown:
+        return tr("Looking for the project folder %1…").arg(project);
+    case PathChecker::Kind::Directory:
+        break;
+    case PathChecker::Kind::Missing:
+    case PathChecker::Kind::File:
+    case PathChecker::Kind::Other:
+        return tr("The project folder %1 does not exist.").arg(project);
+    }
+    if (const QString mounts = m_mounts->problem(*m_paths); !mounts.isEmpty())
+        return mounts;
     return {};
 }
 

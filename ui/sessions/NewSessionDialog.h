@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class MountTableModel;
+class PathChecker;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -36,9 +37,20 @@ public:
 
     /// What to run; the project folder, mounts and command as entered.
     SessionRequest request() const;
-    /// @p base (the settings of the chosen project) with this dialog's image, network, timeout
-    /// and memory.
-    SessionConfig config(SessionConfig base) const;
+    /// The image, network, timeout and memory chosen, to lay over the chosen project's settings
+    /// once they are read (the dialog may be gone by then).
+    struct Choice
+    {
+        QString image;
+        NetworkMode network = NetworkMode::Host;
+        int timeoutSec = 0;
+        int memoryMb = 0;
+
+        SessionConfig applyTo(SessionConfig base) const;
+    };
+    Choice choice() const;
+    /// @p base (the settings of the chosen project) with this dialog's choice.
+    SessionConfig config(SessionConfig base) const { return choice().applyTo(std::move(base)); }
     QString projectDir() const;
     /// Why the session cannot start as entered, or empty when it can.
     QString problem() const;
@@ -58,4 +70,5 @@ private:
     QSpinBox *m_memory;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    PathChecker *m_paths;
 };

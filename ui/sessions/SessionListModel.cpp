@@ -2,9 +2,11 @@
 #include "SessionListModel.h"
 
 #include "sessions/SessionManager.h"
+#include "sessions/SessionStopper.h"
 #include "widgets/FormatText.h"
 
 #include <QDateTime>
+#include <QFont>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
@@ -21,7 +23,7 @@ SessionListModel::SessionListModel(SessionManager *manager, QObject *parent)
 
 int SessionListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_sessions.size());
+    return parent.isValid() ? 0 : int(m_sessions.size() + m_foreign.size());
 }
 
 int SessionListModel::columnCount(const QModelIndex &parent) const
@@ -58,6 +60,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (index.row() >= m_sessions.size())
+        return foreignData(m_foreign.at(index.row() - m_sessions.size()), index.column(), role);
     const Session *session = m_sessions.at(index.row());
     const bool ended = session->state() == Session::State::Exited || session->state() == Session::State::Failed;
     if (role == Qt::ToolTipRole && index.column() == Status)
@@ -129,6 +133,21 @@ Session *SessionListModel::session(const QModelIndex &index) const
     return index.isValid() && index.row() < m_sessions.size() ? m_sessions.at(index.row()) : nullptr;
 }
 
+const ForeignSession *SessionListModel::foreign(const QModelIndex &index) const
+{
+    const qsizetype row = index.isValid() ? index.row() - m_sessions.size() : -1;
+    return row >= 0 && row < m_foreign.size() ? &m_foreign.at(row) : nullptr;
+}
+
+QModelIndex SessionListModel::indexOfForeign(const QString &id) const
+{
+    for (qsizetype row = 0; row < m_foreign.size(); ++row) {
+        if (m_foreign.at(row).record.id == id)
+            return index(int(m_sessions.size() + row), 0);
+    }
+    return {};
+}
+
 QModelIndex SessionListModel::indexOf(Session *session) const
 {
     const qsizetype row = m_sessions.indexOf(session);
@@ -190,6 +209,7 @@ void SessionListModel::sample()
     }
     if (!m_sessions.isEmpty())
         Q_EMIT dataChanged(index(0, Uptime), index(int(m_sessions.size()) - 1, Uptime));
+    scanRecords();
 }
 
 void SessionListModel::onSampled(const QHash<qint64, ProcessUsage> &samples, qint64 takenAtMs)
@@ -199,11 +219,155 @@ void SessionListModel::onSampled(const QHash<qint64, ProcessUsage> &samples, qin
         const auto found = samples.constFind(session->record().launcher.pid);
         if (found == samples.cend())
             continue;
-        Usage &usage = m_usage[session];
-        if (usage.takenAtMs > 0)
-            usage.cpuPercent = ProcessUsage::cpuPercent(usage.sample, *found, takenAtMs - usage.takenAtMs);
-        usage.sample = *found;
-        usage.takenAtMs = takenAtMs;
+        account(m_usage[session], *found, takenAtMs);
         Q_EMIT dataChanged(index(int(row), Cpu), index(int(row), Memory));
     }
+}
+
+void SessionListModel::account(Usage &usage, const ProcessUsage &sample, qint64 takenAtMs)
+{
+    if (usage.takenAtMs > 0)
+        usage.cpuPercent = ProcessUsage::cpuPercent(usage.sample, sample, takenAtMs - usage.takenAtMs);
+    usage.sample = sample;
+    usage.takenAtMs = takenAtMs;
+}
+
+void SessionListModel::watchRecords(const QString &cacheDir)
+{
+    m_cacheDir = cacheDir;
+    scanRecords();
+}
+
+void SessionListModel::scanRecords()
+{
+    if (m_cacheDir.isEmpty() || m_scanning)
+        return;
+    m_scanning = true;
+    auto *watcher = new QFutureWatcher<QList<ForeignSession>>(this);
+    connect(watcher, &QFutureWatcher<QList<ForeignSession>>::finished, this, [this, watcher] {
+        m_scanning = false;
+        onScanned(watcher->result(), QDateTime::currentMSecsSinceEpoch());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(&ForeignSession::scan, m_cacheDir));
+}
+
+void SessionListModel::onScanned(const QList<ForeignSession> &found, qint64 takenAtMs)
+{
+    // Records that name a session of this process are its own rows already (a record is
+    // published a moment before the manager's session learns its id).
+    QSet<QString> own;
+    for (const Session *session : std::as_const(m_sessions))
+        own.insert(session->id());
+    QHash<QString, ForeignSession> current;
+    for (const ForeignSession &session : found) {
+        if (!own.contains(session.record.id))
+            current.insert(session.record.id, session);
+    }
+    for (qsizetype row = m_foreign.size() - 1; row >= 0; --row) {
+        const QString id = m_foreign.at(row).record.id;
+        if (current.contains(id))
+            continue;
+        const int at = int(m_sessions.size() + row);
+        beginRemoveRows({}, at, at);
+        m_foreign.removeAt(row);
+        endRemoveRows();
+        m_foreignUsage.remove(id);
+    }
+    for (qsizetype row = 0; row < m_foreign.size(); ++row) {
+        ForeignSession &known = m_foreign[row];
+        known = current.take(known.record.id);
+        if (known.usage)
+            account(m_foreignUsage[known.record.id], *known.usage, takenAtMs);
+        const int at = int(m_sessions.size() + row);
+        Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+    }
+    if (!current.isEmpty()) {
+        QList<ForeignSession> added = current.values();
+        std::sort(added.begin(), added.end(), [](const ForeignSession &a, const ForeignSession &b) {
+            return a.record.created < b.record.created;
+        });
+        const int first = rowCount();
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const ForeignSession &session : std::as_const(added)) {
+            if (session.usage)
+                account(m_foreignUsage[session.record.id], *session.usage, takenAtMs);
+            m_foreign.append(session);
+        }
+        endInsertRows();
+    }
+    Q_EMIT recordsScanned();
+}
+
+void SessionListModel::stopForeign(const QString &id)
+{
+    if (m_cacheDir.isEmpty() || m_stopping.contains(id))
+        return;
+    m_stopping.insert(id);
+    if (const QModelIndex row = indexOfForeign(id); row.isValid())
+        Q_EMIT dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_stopping.remove(id);
+        if (const QModelIndex row = indexOfForeign(id); row.isValid())
+            Q_EMIT dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
+        Q_EMIT foreignStopFinished(id, error);
+        scanRecords();
+    });
+    watcher->setFuture(QtConcurrent::run([cacheDir = m_cacheDir, id]() -> QString {
+        const Result<SessionRecord> stopped = SessionStopper(cacheDir).stop(id);
+        return stopped ? QString() : stopped.error().message;
+    }));
+}
+
+QVariant SessionListModel::foreignData(const ForeignSession &session, int column, int role) const
+{
+    const SessionRecord &record = session.record;
+    const bool stopping = m_stopping.contains(record.id);
+    if (role == Qt::ToolTipRole) {
+        if (!session.ownerAlive)
+            return tr("Its process %1 has ended; Cleanup removes what it left.").arg(record.owner.pid);
+        return tr("Run by another process (%1); its terminal is there, Open Shell works here.").arg(record.owner.pid);
+    }
+    if (role == Qt::FontRole) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::TextAlignmentRole && (column == Cpu || column == Memory || column == ExitCode))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const bool running = session.ownerAlive && session.launcherAlive && !stopping;
+    const Usage usage = m_foreignUsage.value(record.id);
+    switch (Column(column)) {
+    case Id:
+        return record.id;
+    case Image:
+        return record.backend == QLatin1String("host") ? tr("(host)") : record.image;
+    case Backend:
+        return record.backend;
+    case Network:
+        return record.network;
+    case Status:
+        if (stopping)
+            return tr("Stopping");
+        if (!session.ownerAlive)
+            return tr("Orphaned");
+        return session.launcherAlive ? tr("Running") : tr("Starting");
+    case Uptime:
+        return running && record.created.isValid()
+                   ? QVariant(FormatText::duration(record.created.secsTo(QDateTime::currentDateTimeUtc())))
+                   : QVariant();
+    case Cpu:
+        return running && usage.cpuPercent >= 0 ? QStringLiteral("%1 %").arg(usage.cpuPercent, 0, 'f', 1) : QVariant();
+    case Memory:
+        return running && usage.takenAtMs > 0 ? FormatText::bytes(usage.sample.rssBytes) : QVariant();
+    case ExitCode:
+    case ColumnCount:
+        break;
+    }
+    return {};
 }

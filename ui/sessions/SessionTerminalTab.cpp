@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionTerminalTab.h"
 
+#include "SessionHistoryLoader.h"
 #include "SessionListModel.h"
+#include "pty/Pty.h"
 #include "sessions/Session.h"
 #include "terminal/TerminalWidget.h"
 #include "widgets/FormatText.h"
@@ -111,7 +113,17 @@ void SessionTerminalTab::attachTerminal()
     if (m_attached || !m_session || !m_session->pty())
         return;
     m_attached = true;
-    m_terminal->feed(m_session->history());
-    m_terminal->attach(m_session->pty());
-    m_terminal->setFocus();
+    // The log is read off this thread; output arriving meanwhile is held back so that it lands
+    // after what came before it.
+    const QPointer<Pty> pty = m_session->pty();
+    auto pending = std::make_shared<QByteArray>();
+    const QMetaObject::Connection holding =
+        connect(pty, &Pty::dataReceived, this, [pending](const QByteArray &bytes) { pending->append(bytes); });
+    SessionHistoryLoader::fetch(m_session, this, [this, pty, pending, holding](const QByteArray &history) {
+        disconnect(holding);
+        m_terminal->feed(SessionHistoryLoader::join(history, *pending));
+        if (pty)
+            m_terminal->attach(pty);
+        m_terminal->setFocus();
+    });
 }

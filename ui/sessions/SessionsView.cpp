@@ -2,12 +2,15 @@
 #include "SessionsView.h"
 
 #include "NewSessionDialog.h"
+#include "SessionHistoryLoader.h"
 #include "SessionListModel.h"
 #include "SessionTerminalTab.h"
 #include "ShellTerminalTab.h"
 #include "config/Settings.h"
 #include "images/ImageCache.h"
+#include "sessions/SessionLog.h"
 #include "sessions/SessionManager.h"
+#include "sessions/SessionStore.h"
 #include "widgets/MessageBar.h"
 
 #include <QAction>
@@ -43,6 +46,8 @@ SessionsView::SessionsView(SessionManager *manager, Settings *settings, QWidget 
     m_stop = toolbar->addAction(icon("process-stop", QStyle::SP_MediaStop), tr("Stop"), this, [this] {
         if (Session *session = currentSession())
             session->stop();
+        else if (const ForeignSession *foreign = m_model->foreign(m_table->currentIndex()))
+            m_model->stopForeign(foreign->record.id);
     });
     m_openTerminal = toolbar->addAction(icon("utilities-terminal", QStyle::SP_ComputerIcon), tr("Open Terminal"), this,
                                         [this] {
@@ -52,6 +57,8 @@ SessionsView::SessionsView(SessionManager *manager, Settings *settings, QWidget 
     m_openShell = toolbar->addAction(icon("system-run", QStyle::SP_CommandLink), tr("Open Shell"), this, [this] {
         if (Session *session = currentSession())
             openShell(session);
+        else if (const ForeignSession *foreign = m_model->foreign(m_table->currentIndex()))
+            openForeignShell(foreign->record);
     });
     m_saveLog = toolbar->addAction(icon("document-save", QStyle::SP_DialogSaveButton), tr("Save Log…"), this,
                                    &SessionsView::chooseLogFile);
@@ -72,6 +79,18 @@ SessionsView::SessionsView(SessionManager *manager, Settings *settings, QWidget 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SessionsView::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SessionsView::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SessionsView::updateActions);
+    connect(m_model, &SessionListModel::foreignStopFinished, this, [this](const QString &id, const QString &error) {
+        if (error.isEmpty())
+            m_messages->show(MessageBar::Kind::Success, tr("Session %1 stopped.").arg(id));
+        else
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot stop session %1: %2").arg(id, error));
+    });
+    // Sessions started elsewhere (`--cli run`, another window) share the records in the cache.
+    m_model->watchRecords(settings->pathValue(QStringLiteral("container_cache_dir")));
+    connect(settings, &Settings::changed, this, [this](const QString &key) {
+        if (key == QLatin1String("container_cache_dir"))
+            m_model->watchRecords(m_settings->pathValue(key));
+    });
 
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
@@ -105,6 +124,14 @@ Session *SessionsView::currentSession() const
 
 void SessionsView::updateActions()
 {
+    if (const ForeignSession *foreign = m_model->foreign(m_table->currentIndex())) {
+        const bool stopping = m_model->isStopping(foreign->record.id);
+        m_stop->setEnabled(!stopping);
+        m_openTerminal->setEnabled(false);
+        m_openShell->setEnabled(foreign->ownerAlive && foreign->launcherAlive && !stopping);
+        m_saveLog->setEnabled(foreign->ownerAlive);
+        return;
+    }
     const Session *session = currentSession();
     const bool running = session && session->state() == Session::State::Running;
     const bool ended = session && (session->state() == Session::State::Exited || session->state() == Session::State::Failed);
@@ -133,22 +160,44 @@ NewSessionDialog *SessionsView::showNewSessionDialog()
 
 void SessionsView::startFromDialog(NewSessionDialog *dialog)
 {
-    // The chosen project's own scorpiox-env.txt applies, as it does for `--cli run --project`.
-    Settings settings(m_settings->home(), dialog->projectDir());
-    for (const Diagnostic &diagnostic : settings.load()) {
-        if (diagnostic.isError()) {
-            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(diagnostic.toString()));
+    // The chosen project's own scorpiox-env.txt applies, as it does for `--cli run --project`;
+    // it is read on a worker, and the dialog is gone by the time it has been.
+    struct ProjectSettings
+    {
+        QString error;
+        SessionConfig config;
+    };
+    const SessionRequest request = dialog->request();
+    const NewSessionDialog::Choice choice = dialog->choice();
+    auto *watcher = new QFutureWatcher<ProjectSettings>(this);
+    connect(watcher, &QFutureWatcher<ProjectSettings>::finished, this, [this, watcher, request, choice] {
+        const ProjectSettings project = watcher->result();
+        watcher->deleteLater();
+        if (!project.error.isEmpty()) {
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(project.error));
             return;
         }
-    }
-    const Result<Session *> started = m_manager->start(dialog->request(), dialog->config(SessionConfig::fromSettings(settings)));
-    if (!started) {
-        m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(started.error().message));
-        return;
-    }
-    m_messages->clear();
-    m_table->setCurrentIndex(m_model->indexOf(*started));
-    openTerminal(*started);
+        const Result<Session *> started = m_manager->start(request, choice.applyTo(project.config));
+        if (!started) {
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot start the session: %1").arg(started.error().message));
+            return;
+        }
+        m_messages->clear();
+        m_table->setCurrentIndex(m_model->indexOf(*started));
+        openTerminal(*started);
+    });
+    watcher->setFuture(QtConcurrent::run([home = m_settings->home(), projectDir = request.projectDir] {
+        Settings settings(home, projectDir);
+        ProjectSettings project;
+        for (const Diagnostic &diagnostic : settings.load()) {
+            if (diagnostic.isError()) {
+                project.error = diagnostic.toString();
+                return project;
+            }
+        }
+        project.config = SessionConfig::fromSettings(settings);
+        return project;
+    }));
 }
 
 SessionTerminalTab *SessionsView::openTerminal(Session *session)
@@ -183,29 +232,58 @@ ShellTerminalTab *SessionsView::openShell(Session *session)
         m_messages->show(MessageBar::Kind::Error, tr("Cannot open a shell: %1").arg(command.error().message));
         return nullptr;
     }
+    return addShellTab(*command, session->id());
+}
+
+ShellTerminalTab *SessionsView::addShellTab(const LaunchCommand &command, const QString &id)
+{
     auto *tab = new ShellTerminalTab(m_tabs);
-    if (Result<void> started = tab->start(*command); !started) {
+    if (Result<void> started = tab->start(command); !started) {
         delete tab;
         m_messages->show(MessageBar::Kind::Error, tr("Cannot open a shell: %1").arg(started.error().message));
         return nullptr;
     }
-    const int index = m_tabs->addTab(tab, tr("shell in %1").arg(session->id()));
+    const int index = m_tabs->addTab(tab, tr("shell in %1").arg(id));
     m_tabs->setCurrentIndex(index);
     return tab;
+}
+
+void SessionsView::openForeignShell(const SessionRecord &record)
+{
+    // Finding the backend's tools (wsl.exe on PATH) touches the disk: a worker does it.
+    auto *watcher = new QFutureWatcher<Result<LaunchCommand>>(this);
+    connect(watcher, &QFutureWatcher<Result<LaunchCommand>>::finished, this, [this, watcher, id = record.id] {
+        const Result<LaunchCommand> command = watcher->result();
+        watcher->deleteLater();
+        if (!command) {
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot open a shell: %1").arg(command.error().message));
+            return;
+        }
+        Q_EMIT shellOpened(addShellTab(*command, id));
+    });
+    watcher->setFuture(QtConcurrent::run([record, config = SessionConfig::fromSettings(*m_settings)]() -> Result<LaunchCommand> {
+        const Result<std::unique_ptr<Launcher>> launcher = SessionManager::makeLauncher(record.backend, config);
+        if (!launcher)
+            return launcher.error();
+        return (*launcher)->enter(record, {});
+    }));
 }
 
 void SessionsView::chooseLogFile()
 {
     Session *session = currentSession();
-    if (!session)
+    const ForeignSession *foreign = m_model->foreign(m_table->currentIndex());
+    if (!session && !foreign)
         return;
-    auto *dialog = new QFileDialog(this, tr("Save Session Log"),
-                                   QDir::home().filePath(QStringLiteral("scorpiox-%1.log").arg(session->id())));
+    const QString id = session ? session->id() : foreign->record.id;
+    auto *dialog = new QFileDialog(this, tr("Save Session Log"), QDir::home().filePath(QStringLiteral("scorpiox-%1.log").arg(id)));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<Session> target(session);
-    connect(dialog, &QFileDialog::fileSelected, this, [this, target](const QString &path) {
-        if (target)
+    connect(dialog, &QFileDialog::fileSelected, this, [this, target, id, own = session != nullptr](const QString &path) {
+        if (!own)
+            saveForeignLog(id, path);
+        else if (target)
             saveLog(target, path);
     });
     dialog->open();
@@ -213,7 +291,22 @@ void SessionsView::chooseLogFile()
 
 void SessionsView::saveLog(Session *session, const QString &path)
 {
-    const QByteArray log = session->history();
+    SessionHistoryLoader::fetch(session, this, [this, path](const QByteArray &log) { writeLog(log, path); });
+}
+
+void SessionsView::saveForeignLog(const QString &id, const QString &path)
+{
+    const QString log = SessionStore(m_settings->pathValue(QStringLiteral("container_cache_dir"))).logPath(id);
+    auto *watcher = new QFutureWatcher<QByteArray>(this);
+    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, path] {
+        writeLog(watcher->result(), path);
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([log] { return SessionLog::tail(log); }));
+}
+
+void SessionsView::writeLog(const QByteArray &log, const QString &path)
+{
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
         const QString error = watcher->result();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "launch/LaunchSpec.h"
+
 #include <QWidget>
 
 class MessageBar;
@@ -14,9 +16,11 @@ class SessionManager;
 class SessionTerminalTab;
 class Settings;
 class ShellTerminalTab;
+struct SessionRecord;
 
-/// The sessions of this process: a table with New, Stop, Open terminal, Open shell and Save log,
-/// and their terminals as tabs below it. It only forwards: SessionManager and Session decide.
+/// The sessions of this process and of others: a table with New, Stop, Open terminal, Open shell
+/// and Save log, and this process's terminals as tabs below it. It only forwards: SessionManager,
+/// Session and SessionListModel decide.
 class SessionsView : public QWidget
 {
     Q_OBJECT
@@ -43,10 +47,17 @@ public:
     /// Writes what @p session has written so far to @p path off the GUI thread; the outcome is
     /// shown in the message bar.
     void saveLog(Session *session, const QString &path);
+    /// The same for the session @p id another process runs, from its log file.
+    void saveForeignLog(const QString &id, const QString &path);
+    /// A shell inside another process's running session, in a new tab once the backend has
+    /// been found (off the GUI thread); shellOpened() tells when.
+    void openForeignShell(const SessionRecord &record);
 
 Q_SIGNALS:
     /// A log was written (or failed to be), for whoever waits on it.
     void logSaved(const QString &path, bool ok);
+    /// openForeignShell() opened its tab (nullptr when the shell could not start).
+    void shellOpened(ShellTerminalTab *tab);
 
 private:
     Session *currentSession() const;
@@ -54,6 +65,8 @@ private:
     void updateActions();
     void chooseLogFile();
     void closeTab(int index);
+    ShellTerminalTab *addShellTab(const LaunchCommand &command, const QString &id);
+    void writeLog(const QByteArray &log, const QString &path);
 
     SessionManager *m_manager;
     Settings *m_settings;

@@ -82,21 +82,75 @@ SettingsFileEditor::SettingsFileEditor(const QString &path, Settings *settings, 
     load();
 }
 
-void SettingsFileEditor::load()
+SettingsFileEditor::Disk SettingsFileEditor::readDisk(const QString &path, const QString &home,
+                                                     const QString &projectDir, bool withSettings)
 {
-    if (Result<void> loaded = m_draft->load(); !loaded)
-        m_messages->show(MessageBar::Kind::Error, tr("Cannot read the file: %1").arg(loaded.error().message));
-    watch();
+    Disk disk;
+    const QFileInfo info(path);
+    disk.folderExists = info.dir().exists();
+    disk.fileExists = info.exists();
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        disk.bytes = file.readAll();
+    Result<EnvFile> document = EnvFile::load(path);
+    if (document)
+        disk.document = *document;
+    else
+        disk.error = document.error().message;
+    if (withSettings)
+        disk.settings = Settings::read(home, projectDir);
+    return disk;
 }
 
-void SettingsFileEditor::watch()
+void SettingsFileEditor::readThen(std::function<void(const Disk &)> then)
+{
+    // Only the newest read counts: file events come in bursts and reads may finish out of order.
+    const quint64 generation = ++m_reads;
+    auto *watcher = new QFutureWatcher<Disk>(this);
+    connect(watcher, &QFutureWatcher<Disk>::finished, this, [this, watcher, generation, then = std::move(then)] {
+        const Disk disk = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_reads)
+            return;
+        watch(disk);
+        // A load asked for (Revert, Reload) takes whichever read is newest, even one a file
+        // event started after it.
+        if (m_loadWanted) {
+            m_loadWanted = false;
+            take(disk);
+            return;
+        }
+        then(disk);
+    });
+    watcher->setFuture(QtConcurrent::run(&SettingsFileEditor::readDisk, m_path, m_settings->home(),
+                                         m_settings->projectDir(), true));
+}
+
+void SettingsFileEditor::load()
+{
+    m_loadWanted = true;
+    readThen([](const Disk &) { });
+}
+
+void SettingsFileEditor::take(const Disk &disk)
+{
+    if (disk.document)
+        m_draft->setLoaded(*disk.document);
+    else
+        m_messages->show(MessageBar::Kind::Error, tr("Cannot read the file: %1").arg(disk.error));
+    if (disk.settings)
+        m_settings->apply(*disk.settings);
+    Q_EMIT loaded();
+}
+
+void SettingsFileEditor::watch(const Disk &disk)
 {
     // An atomic save replaces the file, which drops it from the watcher: watch it again, and
     // watch its folder so a file created later is noticed too.
-    const QFileInfo info(m_path);
-    if (info.dir().exists() && !m_watcher->directories().contains(info.absolutePath()))
-        m_watcher->addPath(info.absolutePath());
-    if (info.exists() && !m_watcher->files().contains(m_path))
+    const QString folder = QFileInfo(m_path).absolutePath();
+    if (disk.folderExists && !m_watcher->directories().contains(folder))
+        m_watcher->addPath(folder);
+    if (disk.fileExists && !m_watcher->files().contains(m_path))
         m_watcher->addPath(m_path);
 }
 
@@ -124,26 +178,40 @@ void SettingsFileEditor::save()
     m_saving = true;
     onDraftChanged();
     const QByteArray text = m_draft->text();
-    auto *watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, text] {
-        const Result<void> written = watcher->result();
+    struct Written
+    {
+        Result<void> written;
+        Disk disk;
+    };
+    auto *watcher = new QFutureWatcher<Written>(this);
+    connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher, text] {
+        const Written result = watcher->result();
         watcher->deleteLater();
         m_saving = false;
-        if (written) {
+        // Reads the write's own file events started may have seen the old file: drop them.
+        ++m_reads;
+        if (m_loadWanted)
+            load();
+        if (result.written) {
             m_draft->markSaved(text);
             m_messages->show(MessageBar::Kind::Success, tr("Saved."));
-            const QList<Diagnostic> diagnostics = m_settings->load();
+            const QList<Diagnostic> diagnostics = m_settings->apply(*result.disk.settings);
             if (hasErrors(diagnostics))
                 m_messages->show(MessageBar::Kind::Warning, tr("Saved, but another settings file has a problem: %1")
                                                                 .arg(diagnostics.constFirst().toString()));
         } else {
-            m_messages->show(MessageBar::Kind::Error, tr("Cannot save: %1").arg(written.error().message));
+            m_messages->show(MessageBar::Kind::Error, tr("Cannot save: %1").arg(result.written.error().message));
         }
         onDraftChanged();
-        watch();
-        Q_EMIT saved(written.ok());
+        watch(result.disk);
+        Q_EMIT saved(result.written.ok());
     });
-    watcher->setFuture(QtConcurrent::run([path = m_path, text] { return SettingsDraft::write(path, text); }));
+    // The settings are read again right after the write, on the same worker.
+    watcher->setFuture(QtConcurrent::run([path = m_path, text, home = m_settings->home(), project = m_settings->projectDir()] {
+        Written result{SettingsDraft::write(path, text), {}};
+        result.disk = readDisk(path, home, project, result.written.ok());
+        return result;
+    }));
 }
 
 void SettingsFileEditor::revert()
@@ -154,26 +222,21 @@ void SettingsFileEditor::revert()
 
 void SettingsFileEditor::onFileChanged()
 {
-    watch();
-    if (m_saving)
-        return;
-    // The folder's other files (lock files, sessions/) change too: only a new content counts.
-    QFile file(m_path);
-    const QByteArray onDisk = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    if (onDisk == m_draft->savedText())
-        return;
-    if (!m_draft->isModified()) {
-        load();
-        m_settings->load();
-        m_messages->show(MessageBar::Kind::Information, tr("The file changed on disk and was reloaded."));
+    readThen([this](const Disk &disk) {
+        if (m_saving)
+            return;
+        // The folder's other files (lock files, sessions/) change too: only a new content counts.
+        if (disk.bytes == m_draft->savedText())
+            return;
+        if (!m_draft->isModified()) {
+            take(disk);
+            m_messages->show(MessageBar::Kind::Information, tr("The file changed on disk and was reloaded."));
+            Q_EMIT externalChangeHandled();
+            return;
+        }
+        m_messages->show(MessageBar::Kind::Warning, tr("The file changed on disk. Reload it and discard your edits?"));
+        m_messages->addButton(tr("Reload"), [this] { load(); });
+        m_messages->addButton(tr("Keep My Edits"), [] { });
         Q_EMIT externalChangeHandled();
-        return;
-    }
-    m_messages->show(MessageBar::Kind::Warning, tr("The file changed on disk. Reload it and discard your edits?"));
-    m_messages->addButton(tr("Reload"), [this] {
-        load();
-        m_settings->load();
     });
-    m_messages->addButton(tr("Keep My Edits"), [] { });
-    Q_EMIT externalChangeHandled();
 }

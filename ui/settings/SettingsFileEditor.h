@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/EnvFile.h"
+#include "config/Settings.h"
+
 #include <QWidget>
+
+#include <functional>
+#include <optional>
 
 class MessageBar;
 class QFileSystemWatcher;
@@ -10,7 +16,6 @@ class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class Settings;
 class SettingsDraft;
 class SettingsKeyModel;
 
@@ -42,12 +47,29 @@ Q_SIGNALS:
     void saved(bool ok);
     /// The file changed on disk and the editor has reacted (reloaded, or asked).
     void externalChangeHandled();
+    /// The file was read (off the GUI thread) into the editor: after construction, Revert, Reload.
+    void loaded();
 
 private:
+    /// What a worker found on disk: the file, whether it and its folder exist, and (when asked
+    /// for) both settings files, so that nothing here reads the disk on the GUI thread.
+    struct Disk
+    {
+        QByteArray bytes;
+        std::optional<EnvFile> document;
+        QString error;
+        std::optional<Settings::Files> settings;
+        bool fileExists = false;
+        bool folderExists = false;
+    };
+    static Disk readDisk(const QString &path, const QString &home, const QString &projectDir, bool withSettings);
+    void readThen(std::function<void(const Disk &)> then);
+    /// Reads the file and the effective settings again, then shows them.
     void load();
+    void take(const Disk &disk);
     void onDraftChanged();
     void onFileChanged();
-    void watch();
+    void watch(const Disk &disk);
 
     QString m_path;
     Settings *m_settings;
@@ -62,4 +84,6 @@ private:
     QPushButton *m_revert;
     QFileSystemWatcher *m_watcher;
     bool m_saving = false;
+    quint64 m_reads = 0;
+    bool m_loadWanted = false;
 };
