@@ -38,6 +38,7 @@ SessionTerminalTab::SessionTerminalTab(Session *session, QWidget *parent)
         m_detail->clear();
     });
     connect(session, &Session::progress, this, &SessionTerminalTab::onProgress);
+    connect(session, &Session::provisionOutput, m_detail, &QLabel::setText);
     connect(session, &Session::failed, this, [this](const Error &error) {
         m_preparation->show();
         m_progress->hide();
