@@ -4,7 +4,6 @@
 #include "DiskSpace.h"
 #include "Logging.h"
 
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -52,9 +51,8 @@ void ImageDownloader::start(const QUrl &url, const QString &file, const QString 
                   O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (resumable > 0 ? O_APPEND : O_TRUNC), 0644);
     if (m_fd < 0) {
         const int error = errno;
-        fail(DiskSpace::isFull(error)
-                 ? DiskSpace::fullError(QStringLiteral("the download of ") + m_url.toString(), QFileInfo(file).path())
-                 : Error::io(QStringLiteral("cannot write %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(error)))),
+        fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
+                   QStringLiteral("cannot write %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(error)))},
              false);
         return;
     }
@@ -174,11 +172,9 @@ bool ImageDownloader::writeChunk(const QByteArray &chunk)
             continue;
         if (n < 0) {
             const int error = errno;
-            fail(DiskSpace::isFull(error)
-                     ? DiskSpace::fullError(QStringLiteral("the download of ") + m_url.toString(),
-                                            QFileInfo(m_partial.path()).path(), m_total)
-                     : Error::io(QStringLiteral("cannot write %1: %2")
-                                     .arg(m_partial.path(), QString::fromLocal8Bit(std::strerror(error)))),
+            fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
+                       QStringLiteral("cannot write %1: %2")
+                           .arg(m_partial.path(), QString::fromLocal8Bit(std::strerror(error)))},
                  false);
             return false;
         }

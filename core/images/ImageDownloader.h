@@ -22,8 +22,8 @@ class QNetworkReply;
 ///
 /// The file is a PartialDownload: what arrived before this process was killed or the network
 /// failed is kept with its validator, and a later start() on the same file hands those bytes on
-/// again (read back from the disk) and asks the server only for the rest. A full disk, a wrong
-/// digest or discardPartial() deletes it instead.
+/// again (read back from the disk) and asks the server only for the rest. A full disk (an
+/// Error::Kind::NoSpace), a wrong digest or discardPartial() deletes it instead.
 /// Lives on the thread that created it; needs that thread's event loop.
 class ImageDownloader : public QObject
 {
@@ -49,6 +49,8 @@ public:
 
     QString sha256() const { return m_digest; }
     qint64 size() const { return m_received; }
+    /// The whole file's size as the server announced it, -1 before that or when it did not.
+    qint64 expectedSize() const { return m_total; }
     /// Bytes taken from an earlier process's partial download instead of the network.
     qint64 resumedFrom() const { return m_resumedFrom; }
 

@@ -234,7 +234,10 @@ void ImagePuller::startDownload(const RegistryEntry &entry, const QString &diges
         m_stream->finish();
         commitIfDone();
     });
-    connect(m_downloader, &ImageDownloader::failed, this, &ImagePuller::fail);
+    connect(m_downloader, &ImageDownloader::failed, this, [this](const Error &error) {
+        m_downloadFailed = true;
+        fail(error);
+    });
     startExtraction();
     m_downloader->start(entry.url, m_cache.partialDownloadPath(m_name), digest);
     if (m_downloader->resumedFrom() > 0)
@@ -322,8 +325,12 @@ void ImagePuller::succeed(const ImageMetadata &image)
 
 Error ImagePuller::explained(const Error &error) const
 {
-    if (error.kind != Error::Kind::NoSpace || error.message.startsWith(QLatin1String("the disk is full")))
+    if (error.kind != Error::Kind::NoSpace)
         return error;
+    // After the clean-up, so the room it tells of is what the user really has.
+    if (m_downloadFailed)
+        return DiskSpace::fullError(QStringLiteral("the archive of image '%1'").arg(m_name), m_cache.tmpDir(),
+                                    m_downloader->expectedSize());
     return DiskSpace::fullError(QStringLiteral("image '%1'").arg(m_name), m_cache.root());
 }
 
@@ -331,7 +338,7 @@ void ImagePuller::fail(const Error &error)
 {
     if (m_finished || m_error)
         return;
-    m_error = explained(error);
+    m_error = error;
     m_lockPoll.stop();
     if (m_downloader) {
         m_downloader->disconnect(this);
@@ -363,5 +370,5 @@ void ImagePuller::finishFailure()
     }
     if (m_lock)
         m_lock->unlock();
-    Q_EMIT failed(*m_error);
+    Q_EMIT failed(explained(*m_error));
 }

@@ -95,5 +95,6 @@ private:
     int m_attempt = 0;
     std::optional<ExtractReport> m_report;
     bool m_downloaded = false;
+    bool m_downloadFailed = false; ///< the error came from the download, not the extraction
     std::optional<Error> m_error;
 };
