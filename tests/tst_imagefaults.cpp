@@ -68,6 +68,17 @@ private:
         return TempHome::writeFile(home.home() + qs("/scorpiox-env.txt"), "container_memory_mb=0\n" + lines);
     }
 
+    /// Serves @p archive as image `big`, slowly enough to be killed in the middle, as @p home's registry.
+    static bool serveSlowly(ImageServer &server, const TempHome &home, const QByteArray &archive, bool digestInIndex)
+    {
+        ImageServer::Route slow;
+        slow.body = archive;
+        slow.bytesPerSecond = 300000;
+        server.setRoute("/big.tar.gz", slow);
+        server.setFile("/index.json", indexFor("big", archive, digestInIndex));
+        return configure(home, "IMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n');
+    }
+
     /// Starts `pull NAME` and kills it with SIGKILL once its partial download holds @p atLeast
     /// bytes; returns the partial's size then, or -1.
     static qint64 killMidDownload(const TempHome &home, const QString &name, qint64 atLeast)
@@ -91,12 +102,7 @@ private Q_SLOTS:
         TempHome home;
         ImageServer server;
         const QByteArray archive = TestArchive().dir("etc").file("etc/marker", "resumed").file("blob", noise(1500000, 1)).build();
-        ImageServer::Route slow;
-        slow.body = archive;
-        slow.bytesPerSecond = 300000;
-        server.setRoute("/big.tar.gz", slow);
-        server.setFile("/index.json", indexFor("big", archive, true));
-        QVERIFY(configure(home, "IMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
+        QVERIFY(serveSlowly(server, home, archive, true));
 
         const qint64 partial = killMidDownload(home, qs("big"), 200000);
         QVERIFY2(partial > 0 && partial < archive.size(), qPrintable(QString::number(partial)));
@@ -122,13 +128,8 @@ private Q_SLOTS:
         ImageServer server;
         const QByteArray first = TestArchive().file("version", "1").file("blob", noise(1500000, 2)).build();
         const QByteArray second = TestArchive().file("version", "2").file("blob", noise(1500000, 3)).build();
-        ImageServer::Route slow;
-        slow.body = first;
-        slow.bytesPerSecond = 300000;
-        server.setRoute("/big.tar.gz", slow);
         // No digest in the index: only the validator can tell that the file changed.
-        server.setFile("/index.json", indexFor("big", first, false));
-        QVERIFY(configure(home, "IMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
+        QVERIFY(serveSlowly(server, home, first, false));
 
         const qint64 partial = killMidDownload(home, qs("big"), 200000);
         QVERIFY(partial > 0);
@@ -212,22 +213,25 @@ private Q_SLOTS:
         QCOMPARE(entries(cacheOf(home) + qs("/tmp")), QStringList());
     }
 
-    void cleanRemovesStalePartialDownloads()
+    void cleanAndCleanupRemoveStalePartialDownloads()
     {
         TempHome home;
         QVERIFY(configure(home, "IMAGE_BASE_URL=http://127.0.0.1:9/\n"));
         const QString tmp = cacheOf(home) + qs("/tmp/");
-        for (const char *name : {"old", "fresh"}) {
-            QVERIFY(TempHome::writeFile(tmp + qs(name) + qs(".download"), "partial"));
-            QVERIFY(TempHome::writeFile(tmp + qs(name) + qs(".download.json"), "{\"url\":\"http://x/a.tar\",\"validator\":\"v1\"}"));
+        for (const char *command : {"cleanup", "clean"}) {
+            for (const char *name : {"old", "fresh"}) {
+                QVERIFY(TempHome::writeFile(tmp + qs(name) + qs(".download"), "partial"));
+                QVERIFY(TempHome::writeFile(tmp + qs(name) + qs(".download.json"),
+                                            "{\"url\":\"http://x/a.tar\",\"validator\":\"v1\"}"));
+            }
+            QFile old(tmp + qs("old.download"));
+            QVERIFY(old.open(QIODevice::ReadWrite));
+            QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addDays(-8), QFileDevice::FileModificationTime));
+            old.close();
+            const CliResult r = CliRunner::cli({qs(command)});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QCOMPARE(entries(tmp), (QStringList{qs("fresh.download"), qs("fresh.download.json")}));
         }
-        QFile old(tmp + qs("old.download"));
-        QVERIFY(old.open(QIODevice::ReadWrite));
-        QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addDays(-8), QFileDevice::FileModificationTime));
-        old.close();
-        const CliResult r = CliRunner::cli({qs("clean")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(entries(tmp), (QStringList{qs("fresh.download"), qs("fresh.download.json")}));
     }
 
     void fullDiskLeavesTheCacheAsItWas()

@@ -70,6 +70,21 @@ private:
     {
         return TempHome::writeFile(m_home->project() + qs("/scorpiox-env.txt"), "CONTAINER_PACKAGES=" + packages + "\n" + more);
     }
+    // A session on the test image that runs `true`, started as the GUI starts one.
+    Session *startOnTestImage(SessionManager &manager)
+    {
+        Settings settings(m_home->home(), m_home->project());
+        if (!settings.load().isEmpty())
+            return nullptr;
+        SessionConfig config = SessionConfig::fromSettings(settings);
+        config.image = qs("test");
+        SessionRequest request;
+        request.projectDir = m_home->project();
+        request.command = {qs("true")};
+        request.terminal = false;
+        const Result<Session *> started = manager.start(request, config);
+        return started ? *started : nullptr;
+    }
     // Processes of this user still running `sleep 86399` (the hanging install's).
     static int hangingSleeps()
     {
@@ -257,18 +272,9 @@ private Q_SLOTS:
     {
         QVERIFY(setPackages("sleepy"));
         const QStringList layersBefore = layers();
-        Settings settings(m_home->home(), m_home->project());
-        QVERIFY(settings.load().isEmpty());
-        SessionConfig config = SessionConfig::fromSettings(settings);
-        config.image = qs("test");
-        SessionRequest request;
-        request.projectDir = m_home->project();
-        request.command = {qs("true")};
-        request.terminal = false;
         SessionManager manager;
-        const Result<Session *> started = manager.start(request, config);
-        QVERIFY(started);
-        Session *session = *started;
+        Session *session = startOnTestImage(manager);
+        QVERIFY(session);
         QSignalSpy failed(session, &Session::failed);
         QVERIFY(QTest::qWaitFor([&] { return session->state() == Session::State::Provisioning; }, 20000));
         QVERIFY(QTest::qWaitFor([&] { return !staging().isEmpty(); }, 5000));
@@ -286,18 +292,9 @@ private Q_SLOTS:
     void installOutputArrivesWhileItRuns()
     {
         QVERIFY(setPackages("chatty"));
-        Settings settings(m_home->home(), m_home->project());
-        QVERIFY(settings.load().isEmpty());
-        SessionConfig config = SessionConfig::fromSettings(settings);
-        config.image = qs("test");
-        SessionRequest request;
-        request.projectDir = m_home->project();
-        request.command = {qs("true")};
-        request.terminal = false;
         SessionManager manager;
-        const Result<Session *> started = manager.start(request, config);
-        QVERIFY(started);
-        Session *session = *started;
+        Session *session = startOnTestImage(manager);
+        QVERIFY(session);
         QElapsedTimer clock;
         clock.start();
         QStringList lines;

@@ -86,9 +86,7 @@ void ImageDownloader::replayPartial()
                 startOver();
             break;
         }
-        m_hash.addData(chunk);
-        m_received += chunk.size();
-        Q_EMIT chunkReceived(chunk);
+        handOn(chunk);
     }
     if (m_paused || m_done)
         return;
@@ -184,6 +182,13 @@ bool ImageDownloader::writeChunk(const QByteArray &chunk)
     return true;
 }
 
+void ImageDownloader::handOn(const QByteArray &chunk)
+{
+    m_hash.addData(chunk);
+    m_received += chunk.size();
+    Q_EMIT chunkReceived(chunk);
+}
+
 void ImageDownloader::readAvailable()
 {
     if (!m_reply || m_paused || m_done)
@@ -202,9 +207,7 @@ void ImageDownloader::readAvailable()
             break;
         if (!writeChunk(chunk))
             return;
-        m_hash.addData(chunk);
-        m_received += chunk.size();
-        Q_EMIT chunkReceived(chunk);
+        handOn(chunk);
         if (m_paused || m_done)
             return;
     }

@@ -72,6 +72,7 @@ private:
     void readAvailable();
     void onFinished();
     bool writeChunk(const QByteArray &chunk);
+    void handOn(const QByteArray &chunk);
     void startOver();
     void complete();
     void fail(const Error &error, bool keepPartial);

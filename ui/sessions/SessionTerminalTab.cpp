@@ -60,6 +60,11 @@ QString SessionTerminalTab::stepText() const
     return m_step->text();
 }
 
+QString SessionTerminalTab::detailText() const
+{
+    return m_detail->text();
+}
+
 void SessionTerminalTab::onStateChanged()
 {
     if (!m_session)
