@@ -27,8 +27,11 @@ ImageDownloader::ImageDownloader(QNetworkAccessManager *network, QObject *parent
 
 ImageDownloader::~ImageDownloader()
 {
-    if (m_reply)
+    // What arrived stays for a later pull; aborting must not look like a dropped connection.
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
     if (m_fd >= 0)
         ::close(m_fd);
 }
