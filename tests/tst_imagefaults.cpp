@@ -286,11 +286,14 @@ private Q_SLOTS:
             // Exactly as before: no staging, no partial download, no archive, the old image intact.
             QCOMPARE(TempHome::readFile(work.filePath(name + qs(".after"))), before);
         }
-        // The download knows what it needed; the room is told after the clean-up.
+        // The room is told after the clean-up. Download and extraction race for the last bytes:
+        // when the download lost, it knows what it needed.
         const QByteArray bigErr = TempHome::readFile(work.filePath(qs("pull-big.err")));
-        QVERIFY2(bigErr.contains(QByteArray("cannot write the archive of image 'big' in " + cache.toUtf8() + "/tmp (3.0 MB needed, ")),
-                 bigErr.constData());
         QVERIFY2(!bigErr.contains(", 0 bytes free"), bigErr.constData());
+        if (bigErr.contains("the archive of image 'big'"))
+            QVERIFY2(bigErr.contains(QByteArray("in " + cache.toUtf8() + "/tmp (3.0 MB needed, ")), bigErr.constData());
+        else
+            QVERIFY2(bigErr.contains(QByteArray("cannot write image 'big' in " + cache.toUtf8() + " (")), bigErr.constData());
         QVERIFY(TempHome::readFile(work.filePath(qs("import-zeros.err"))).contains("cannot write image 'zeros' in "));
     }
 };
