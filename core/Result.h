@@ -18,6 +18,7 @@ struct Error
         Permission,  ///< the operating system refused
         Unsupported, ///< the machine lacks a feature (user namespaces, WSL, ...)
         Busy,        ///< in use by a live session or another process
+        NoSpace,     ///< the disk (or the user's quota) is full
         Internal,
     };
 
@@ -31,6 +32,7 @@ struct Error
     static Error permission(QString message) { return {Kind::Permission, std::move(message)}; }
     static Error unsupported(QString message) { return {Kind::Unsupported, std::move(message)}; }
     static Error busy(QString message) { return {Kind::Busy, std::move(message)}; }
+    static Error noSpace(QString message) { return {Kind::NoSpace, std::move(message)}; }
 };
 
 /// Either a value or an Error. Core functions that can fail return this instead of throwing.

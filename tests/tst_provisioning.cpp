@@ -27,7 +27,8 @@ QString qs(const char *text)
 }
 
 // `apk add --no-cache PKG...`. A package named `broken` fails as apk does, `slow` takes a
-// second (to overlap two installs), `sleepy` a minute (to be stopped).
+// second (to overlap two installs), `sleepy` a minute (to be stopped), `chatty` prints a line a
+// second, `hang` ignores SIGTERM and never ends.
 const char kFakeApk[] = R"(#!/bin/sh
 mkdir -p /var/lib/fake-apk /usr/lib/fake-apk/installed
 echo "$*" >> /var/lib/fake-apk/calls
@@ -37,6 +38,8 @@ for p in "$@"; do
     broken) echo "ERROR: unable to select packages:"; echo "  broken (no such package):"; exit 1 ;;
     slow) sleep 1; echo slow > /usr/lib/fake-apk/installed/slow ;;
     sleepy) sleep 60 ;;
+    chatty) for i in 1 2 3; do echo "chatty step $i"; sleep 1; done ;;
+    hang) trap '' TERM; echo "hanging"; sleep 86399; sleep 86399 ;;
     *) echo "installed $p" > /usr/lib/fake-apk/installed/$p; chown 100:101 /usr/lib/fake-apk/installed/$p 2>/dev/null ;;
     esac
 done
@@ -63,9 +66,35 @@ private:
     {
         return QDir(cacheDir() + qs("/tmp")).entryList(QStringList{qs("*@*")}, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     }
-    bool setPackages(const QByteArray &packages)
+    bool setPackages(const QByteArray &packages, const QByteArray &more = {})
     {
-        return TempHome::writeFile(m_home->project() + qs("/scorpiox-env.txt"), "CONTAINER_PACKAGES=" + packages + "\n");
+        return TempHome::writeFile(m_home->project() + qs("/scorpiox-env.txt"), "CONTAINER_PACKAGES=" + packages + "\n" + more);
+    }
+    // A session on the test image that runs `true`, started as the GUI starts one.
+    Session *startOnTestImage(SessionManager &manager)
+    {
+        Settings settings(m_home->home(), m_home->project());
+        if (!settings.load().isEmpty())
+            return nullptr;
+        SessionConfig config = SessionConfig::fromSettings(settings);
+        config.image = qs("test");
+        SessionRequest request;
+        request.projectDir = m_home->project();
+        request.command = {qs("true")};
+        request.terminal = false;
+        const Result<Session *> started = manager.start(request, config);
+        return started ? *started : nullptr;
+    }
+    // Processes of this user still running `sleep 86399` (the hanging install's).
+    static int hangingSleeps()
+    {
+        int count = 0;
+        for (const QString &pid : QDir(qs("/proc")).entryList(QDir::Dirs)) {
+            QFile cmdline(qs("/proc/") + pid + qs("/cmdline"));
+            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll() == QByteArray("sleep\0" "86399\0", 12))
+                ++count;
+        }
+        return count;
     }
     CliResult run(const QString &script)
     {
@@ -243,18 +272,9 @@ private Q_SLOTS:
     {
         QVERIFY(setPackages("sleepy"));
         const QStringList layersBefore = layers();
-        Settings settings(m_home->home(), m_home->project());
-        QVERIFY(settings.load().isEmpty());
-        SessionConfig config = SessionConfig::fromSettings(settings);
-        config.image = qs("test");
-        SessionRequest request;
-        request.projectDir = m_home->project();
-        request.command = {qs("true")};
-        request.terminal = false;
         SessionManager manager;
-        const Result<Session *> started = manager.start(request, config);
-        QVERIFY(started);
-        Session *session = *started;
+        Session *session = startOnTestImage(manager);
+        QVERIFY(session);
         QSignalSpy failed(session, &Session::failed);
         QVERIFY(QTest::qWaitFor([&] { return session->state() == Session::State::Provisioning; }, 20000));
         QVERIFY(QTest::qWaitFor([&] { return !staging().isEmpty(); }, 5000));
@@ -267,6 +287,64 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor([&] { return staging().isEmpty(); }, 15000), qPrintable(staging().join(u' ')));
         QVERIFY2(clock.elapsed() < 15000, "the install was not stopped");
         QCOMPARE(layers(), layersBefore);
+    }
+
+    void installOutputArrivesWhileItRuns()
+    {
+        QVERIFY(setPackages("chatty"));
+        SessionManager manager;
+        Session *session = startOnTestImage(manager);
+        QVERIFY(session);
+        QElapsedTimer clock;
+        clock.start();
+        QStringList lines;
+        QList<qint64> arrivals;
+        qint64 installEnded = -1;
+        connect(session, &Session::provisionOutput, this, [&](const QString &line) {
+            lines.append(line);
+            arrivals.append(clock.elapsed());
+        });
+        connect(session, &Session::stateChanged, this, [&](Session::State state) {
+            if (state == Session::State::CreatingOverlay)
+                installEnded = clock.elapsed();
+        });
+        QSignalSpy finished(session, &Session::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toInt(), 0);
+        QCOMPARE(lines, (QStringList{qs("chatty step 1"), qs("chatty step 2"), qs("chatty step 3"), qs("OK: 3 arguments")}));
+        // Line by line as printed, not all at the end: the first came two sleeps before the end.
+        QVERIFY2(installEnded > 0 && arrivals.first() + 1500 < installEnded,
+                 qPrintable(QStringLiteral("first line at %1 ms, install ended at %2 ms").arg(arrivals.first()).arg(installEnded)));
+        QVERIFY2(session->history().contains("chatty step 2\r\n"), session->history().constData());
+
+        // The CLI prints them on stderr (plain: it is not a terminal here), never on stdout.
+        QVERIFY(setPackages("chatty,git"));
+        const CliResult r = run(qs("echo ran"));
+        QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("ran\n"));
+        QVERIFY2(r.err.contains("chatty step 1\nchatty step 2\nchatty step 3\n"), r.err.constData());
+    }
+
+    void hangingInstallIsKilledAtItsTimeout()
+    {
+        QVERIFY(setPackages("hang", "CONTAINER_PACKAGES_TIMEOUT=2\n"));
+        const QStringList layersBefore = layers();
+        QElapsedTimer clock;
+        clock.start();
+        const CliResult r = run(qs("echo must-not-run"));
+        QVERIFY(r.finished);
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY(!r.out.contains("must-not-run"));
+        QVERIFY2(r.err.contains("hanging\n"), r.err.constData());
+        QVERIFY2(r.err.endsWith("scorpiox-desktop: installing hang into image 'test' with apk took more than 2 s and was "
+                                "stopped; raise CONTAINER_PACKAGES_TIMEOUT (now 2), or set CONTAINER_PACKAGES=none to skip it\n"),
+                 r.err.constData());
+        // Ignoring SIGTERM did not help it: the launcher's SIGKILL after its grace took the tree.
+        QVERIFY2(clock.elapsed() < 25000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(hangingSleeps(), 0);
+        QCOMPARE(layers(), layersBefore);
+        QVERIFY2(staging().isEmpty(), qPrintable(staging().join(u' ')));
+        QVERIFY(QDir(cacheDir() + qs("/overlays")).isEmpty());
     }
 
     void cleanRemovesLayersOfRemovedImages()

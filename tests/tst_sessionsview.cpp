@@ -2,6 +2,8 @@
 // The Sessions view end to end: a session started from the New Session dialog on the built-in
 // default image runs in a real rootless container, its terminal shows what it prints, the list
 // follows its state, Stop ends it, Save Log writes its output, Open Shell enters it.
+#include "BusyboxRootfs.h"
+#include "CliRunner.h"
 #include "TempHome.h"
 #include "Paths.h"
 #include "config/Settings.h"
@@ -27,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 
@@ -219,6 +222,45 @@ private Q_SLOTS:
         manager.forget(session);
         QTRY_COMPARE(view.model()->rowCount(), 0);
         QTRY_COMPARE(view.tabs()->count(), 0);
+    }
+
+    void installOutputShowsInTheStartProgress()
+    {
+        TempHome home;
+        QTemporaryDir dir;
+        const QString rootfs = dir.filePath(QStringLiteral("rootfs"));
+        const QString error = BusyboxRootfs::create(rootfs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // A package manager that says what it does, then takes its time.
+        QVERIFY(TempHome::writeFile(rootfs + QStringLiteral("/sbin/apk"), "#!/bin/sh\necho \"fetching $3\"\nsleep 3\necho done\n"));
+        QVERIFY(QFile::setPermissions(rootfs + QStringLiteral("/sbin/apk"),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        const QString tarball = dir.filePath(QStringLiteral("chatty.tar.gz"));
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-C"), rootfs, QStringLiteral("-czf"), tarball, QStringLiteral(".")});
+        QVERIFY(tar.waitForFinished(60000) && tar.exitCode() == 0);
+        const CliResult imported = CliRunner::cli({QStringLiteral("import"), tarball, QStringLiteral("--name"), QStringLiteral("chatty")});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY(TempHome::writeFile(home.project() + QStringLiteral("/scorpiox-env.txt"),
+                                    "CONTAINER_PACKAGES=chatty-tools\ncontainer_memory_mb=0\n"));
+
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        SessionManager manager;
+        SessionsView view(&manager, &settings);
+        NewSessionDialog *dialog = view.showNewSessionDialog();
+        dialog->setImage(QStringLiteral("chatty"));
+        dialog->setCommand(QStringLiteral("true"));
+        startButton(dialog)->click();
+        QCOMPARE(view.model()->rowCount(), 1);
+        Session *session = view.model()->session(view.model()->index(0, 0));
+        auto *tab = qobject_cast<SessionTerminalTab *>(view.tabs()->currentWidget());
+        QVERIFY(tab);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->detailText(), QStringLiteral("fetching chatty-tools"), 20000);
+        // Shown while the install still runs, not after it.
+        QCOMPARE(session->state(), Session::State::Provisioning);
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Exited, 30000);
+        QCOMPARE(session->exitCode(), 0);
     }
 
     void failureIsShownInline()

@@ -27,6 +27,8 @@ private Q_SLOTS:
             {QStringLiteral("container_memory_mb"), QStringLiteral("4096")},
             {QStringLiteral("IMAGE_BASE_URL"), QStringLiteral("https://dist.scorpiox.net/container-images/")},
             {QStringLiteral("CONTAINER_PACKAGES"), QStringLiteral("git,cmake,gcc,make,curl,samurai")},
+            {QStringLiteral("CONTAINER_PACKAGES_TIMEOUT"), QStringLiteral("900")},
+            {QStringLiteral("IMAGE_TIMEOUT"), QStringLiteral("30")},
             {QStringLiteral("TMUX_WSL_EXTRA_ARGS"), QString()},
             {QStringLiteral("TMUX_WSL_VOLUME_MOUNT"), QString()},
             {QStringLiteral("container_protect_paths"), QStringLiteral(".git/hooks,.git/config")},

@@ -29,6 +29,7 @@ int ImageJob::run(const std::function<void(ImagePuller &)> &job,
                   const std::function<QString(const ImageMetadata &)> &describe)
 {
     ImagePuller puller(cache(), registry());
+    puller.setTimeout(int(m_settings->intValue(QStringLiteral("IMAGE_TIMEOUT"))));
     int exitCode = ExitCode::RuntimeFailed;
     ProgressBar bar(m_console.err);
     auto endLine = [&bar] { bar.finish(); };

@@ -54,6 +54,19 @@ void ProgressBar::message(const QString &text)
     m_err.flush();
 }
 
+void ProgressBar::outputLine(const QString &text)
+{
+    if (!m_terminal) {
+        m_err << text << '\n';
+        m_err.flush();
+        return;
+    }
+    // Over the bar's line: the next draw() puts the bar back below.
+    m_err << '\r' << "\033[K\033[2m" << text << "\033[0m\n";
+    m_err.flush();
+    m_drawn = false;
+}
+
 void ProgressBar::finish()
 {
     if (m_drawn) {

@@ -14,6 +14,9 @@ public:
     void draw(qint64 received, qint64 total, double bytesPerSecond, int etaSeconds);
     /// A line of its own (a status message), after ending any bar being drawn.
     void message(const QString &text);
+    /// A line of a tool's output (a package manager's): dim on a terminal, above the bar; plain
+    /// otherwise, so a log file gets it too.
+    void outputLine(const QString &text);
     /// Ends the bar's line so that later output starts on a fresh one.
     void finish();
 

@@ -168,6 +168,8 @@ int RunCommand::run(const QStringList &args, Console &console)
             if (bar.isTerminal())
                 bar.message(QStringLiteral("scorpiox: ") + text);
         });
+        QObject::connect(session, &Session::provisionOutput, session,
+                         [&bar](const QString &line) { bar.outputLine(line); });
         QObject::connect(session, &Session::progress, session,
                          [&bar](qint64 done, qint64 total, double rate, int eta) { bar.draw(done, total, rate, eta); });
         QObject::connect(session, &Session::stateChanged, session, [&](Session::State state) {

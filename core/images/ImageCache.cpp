@@ -4,6 +4,7 @@
 #include "sessions/SessionStore.h"
 
 #include "DirectoryTree.h"
+#include "PartialDownload.h"
 #include "Logging.h"
 
 #include <QDir>
@@ -68,6 +69,11 @@ QString ImageCache::rootfsPath(const QString &name) const
 QString ImageCache::metadataPath(const QString &name) const
 {
     return imagesDir() + QLatin1Char('/') + name + QStringLiteral(".json");
+}
+
+QString ImageCache::partialDownloadPath(const QString &name) const
+{
+    return tmpDir() + QLatin1Char('/') + name + PartialDownload::suffix();
 }
 
 Result<void> ImageCache::checkName(const QString &name)
@@ -187,6 +193,14 @@ Result<QString> ImageCache::makeStagingDir(const QString &name, const QString &p
         return Error::io(QStringLiteral("cannot create a staging directory in %1: %2").arg(tmpDir(), dir.errorString()));
     dir.setAutoRemove(false);
     return dir.path();
+}
+
+void ImageCache::removeLeftStaging(const QString &name) const
+{
+    const QStringList left = QDir(tmpDir()).entryList({name + QStringLiteral("@*")},
+                                                      QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString &entry : left)
+        logIfFailed(DirectoryTree::remove(tmpDir() + QLatin1Char('/') + entry));
 }
 
 Result<void> ImageCache::commit(const QString &stagingDir, const ImageMetadata &metadata) const
@@ -314,6 +328,13 @@ Result<ImageCache::CleanReport> ImageCache::clean() const
         if (SessionStore::removeTree(layersDir() + QLatin1Char('/') + layer))
             ++report.layersRemoved;
     }
+    report.partialBytesRemoved = PartialDownload::removeStale(tmpDir(), PartialDownload::kStaleDays,
+                                                              [this](const QString &name) {
+                                                                  ImageLock lock = lockFor(name);
+                                                                  const Result<bool> locked = lock.tryLock();
+                                                                  return !locked || !*locked;
+                                                              });
+    report.bytesFreed += report.partialBytesRemoved;
     // Staging left by a crashed pull; a live pull holds its image's lock.
     const QStringList staging = QDir(tmpDir()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QString &entry : staging) {

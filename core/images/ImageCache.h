@@ -26,6 +26,7 @@ public:
         QStringList skipped;  ///< `name: reason`, for images in use or being pulled
         int archivesRemoved = 0;
         int layersRemoved = 0;
+        qint64 partialBytesRemoved = 0;
         qint64 bytesFreed = 0;
     };
 
@@ -38,6 +39,8 @@ public:
     QString tmpDir() const;
     QString rootfsPath(const QString &name) const;
     QString metadataPath(const QString &name) const;
+    /// Where a download of @p name's archive collects, resumable by a later process (PartialDownload).
+    QString partialDownloadPath(const QString &name) const;
 
     /// Letters, digits, '.', '_' and '-', starting with a letter or digit (as `container_image`).
     static Result<void> checkName(const QString &name);
@@ -59,6 +62,9 @@ public:
     ImageLock lockFor(const QString &name) const;
     /// A fresh directory under tmp/ for @p name; clean() leaves it alone while the lock is held.
     Result<QString> makeStagingDir(const QString &name, const QString &purpose) const;
+    /// Deletes what pulls, imports and removals of @p name left under tmp/ when their process
+    /// died. The caller holds lockFor(@p name), so none of it is in use.
+    void removeLeftStaging(const QString &name) const;
     /// Moves the finished rootfs @p stagingDir into images/ and writes @p metadata beside it,
     /// atomically replacing an older copy. The caller holds lockFor(metadata.name).
     Result<void> commit(const QString &stagingDir, const ImageMetadata &metadata) const;
@@ -68,7 +74,8 @@ public:
     bool isInUse(const QString &name) const;
     /// Deletes a cached image, its metadata and its archive; refused while in use or locked.
     Result<void> remove(const QString &name) const;
-    /// Deletes every image not in use, unreferenced archives and layers, and stale staging.
+    /// Deletes every image not in use, unreferenced archives and layers, stale staging, and
+    /// partial downloads older than PartialDownload::kStaleDays.
     Result<CleanReport> clean() const;
 
 private:

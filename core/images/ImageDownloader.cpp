@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageDownloader.h"
 
+#include "DiskSpace.h"
 #include "Logging.h"
 
 #include <QNetworkAccessManager>
@@ -8,10 +9,14 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace {
 
 constexpr qint64 kReadBuffer = 1 << 20;
-constexpr int kTransferTimeoutMs = 30000;
 
 } // namespace
 
@@ -22,20 +27,74 @@ ImageDownloader::ImageDownloader(QNetworkAccessManager *network, QObject *parent
 
 ImageDownloader::~ImageDownloader()
 {
-    if (m_reply)
+    // What arrived stays for a later pull; aborting must not look like a dropped connection.
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void ImageDownloader::setTimeout(int seconds, const QString &setting)
+{
+    m_timeoutSec = seconds;
+    m_timeoutSetting = setting;
 }
 
 void ImageDownloader::start(const QUrl &url, const QString &file, const QString &expectedSha256)
 {
     m_url = url;
     m_expectedSha256 = expectedSha256.toLower();
-    m_file.setFileName(file);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        fail(Error::io(QStringLiteral("cannot write %1: %2").arg(file, m_file.errorString())));
+    m_partial = PartialDownload(file);
+    const qint64 resumable = m_partial.resumableBytes(m_url, m_expectedSha256);
+    if (resumable == 0)
+        m_partial.discard();
+    m_fd = ::open(QFile::encodeName(file).constData(),
+                  O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (resumable > 0 ? O_APPEND : O_TRUNC), 0644);
+    if (m_fd < 0) {
+        const int error = errno;
+        fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
+                   QStringLiteral("cannot write %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(error)))},
+             false);
         return;
     }
     m_clock.start();
+    if (resumable > 0) {
+        const PartialDownload::State state = *m_partial.state();
+        m_validator = state.validator;
+        m_total = state.total;
+        m_resumedFrom = resumable;
+        m_replay.setFileName(file);
+        if (m_replay.open(QIODevice::ReadOnly)) {
+            qCInfo(lcImages) << "resuming the download of" << m_url << "after" << resumable << "bytes an earlier pull left";
+            replayPartial();
+            return;
+        }
+        m_resumedFrom = 0;
+        startOver();
+    }
+    sendRequest();
+}
+
+void ImageDownloader::replayPartial()
+{
+    // The extractor needs the whole stream: what an earlier process received comes from the disk.
+    while (!m_paused && !m_done && m_received < m_resumedFrom) {
+        const QByteArray chunk = m_replay.read(std::min(kReadBuffer, m_resumedFrom - m_received));
+        if (chunk.isEmpty()) {
+            // Shorter than it was a moment ago: resume from what is really there.
+            m_resumedFrom = m_received;
+            if (::ftruncate(m_fd, m_received) != 0)
+                startOver();
+            break;
+        }
+        handOn(chunk);
+    }
+    if (m_paused || m_done)
+        return;
+    m_replay.close();
+    reportProgress();
     sendRequest();
 }
 
@@ -44,7 +103,7 @@ void ImageDownloader::sendRequest()
     QNetworkRequest request(m_url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(kMaxRedirects);
-    request.setTransferTimeout(kTransferTimeoutMs);
+    request.setTransferTimeout(m_timeoutSec * 1000);
     // Compressed archives gain nothing from transfer compression, and byte ranges must match the file.
     request.setRawHeader("Accept-Encoding", "identity");
     if (m_received > 0) {
@@ -53,11 +112,22 @@ void ImageDownloader::sendRequest()
     }
     m_accepted = false;
     m_replyDone = false;
+    m_receivedAtRequest = m_received;
     m_reply = m_network->get(request);
     m_reply->setReadBufferSize(kReadBuffer);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ImageDownloader::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &ImageDownloader::readAvailable);
     connect(m_reply, &QNetworkReply::finished, this, &ImageDownloader::onFinished);
+}
+
+void ImageDownloader::startOver()
+{
+    m_received = 0;
+    m_resumedFrom = 0;
+    m_hash.reset();
+    if (::ftruncate(m_fd, 0) != 0)
+        qCWarning(lcImages) << "cannot truncate" << m_partial.path() << std::strerror(errno);
+    Q_EMIT restarted();
 }
 
 void ImageDownloader::onMetaData()
@@ -76,11 +146,7 @@ void ImageDownloader::onMetaData()
     if (m_received > 0 && (status != 206 || !match.hasMatch() || match.captured(1).toLongLong() != m_received)) {
         // The file changed or ranges are not supported: start over.
         qCInfo(lcImages) << "server answered" << status << "to a range request for" << m_url << "- starting over";
-        m_received = 0;
-        m_hash.reset();
-        m_file.resize(0);
-        m_file.seek(0);
-        Q_EMIT restarted();
+        startOver();
     }
     if (m_received == 0) {
         m_validator = m_reply->rawHeader("ETag");
@@ -88,7 +154,42 @@ void ImageDownloader::onMetaData()
             m_validator = m_reply->rawHeader("Last-Modified");
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         m_total = length > 0 ? length : -1;
+        // What a later process needs to resume this one; without a validator it cannot.
+        if (m_validator.isEmpty()) {
+            QFile::remove(m_partial.statePath());
+        } else if (const Result<void> saved = m_partial.save({m_url, m_validator, m_total, m_expectedSha256}); !saved) {
+            qCWarning(lcImages).noquote() << saved.error().message << "- a later pull cannot resume this download";
+        }
     }
+}
+
+bool ImageDownloader::writeChunk(const QByteArray &chunk)
+{
+    const char *data = chunk.constData();
+    qsizetype left = chunk.size();
+    while (left > 0) {
+        const ssize_t n = ::write(m_fd, data, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int error = errno;
+            fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
+                       QStringLiteral("cannot write %1: %2")
+                           .arg(m_partial.path(), QString::fromLocal8Bit(std::strerror(error)))},
+                 false);
+            return false;
+        }
+        data += n;
+        left -= n;
+    }
+    return true;
+}
+
+void ImageDownloader::handOn(const QByteArray &chunk)
+{
+    m_hash.addData(chunk);
+    m_received += chunk.size();
+    Q_EMIT chunkReceived(chunk);
 }
 
 void ImageDownloader::readAvailable()
@@ -107,13 +208,9 @@ void ImageDownloader::readAvailable()
         const QByteArray chunk = m_reply->read(kReadBuffer);
         if (chunk.isEmpty())
             break;
-        if (m_file.write(chunk) != chunk.size()) {
-            fail(Error::io(QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())));
+        if (!writeChunk(chunk))
             return;
-        }
-        m_hash.addData(chunk);
-        m_received += chunk.size();
-        Q_EMIT chunkReceived(chunk);
+        handOn(chunk);
         if (m_paused || m_done)
             return;
     }
@@ -153,32 +250,44 @@ void ImageDownloader::onFinished()
     if (error == QNetworkReply::TooManyRedirectsError || error == QNetworkReply::InsecureRedirectError) {
         fail(Error::network(QStringLiteral("cannot download %1: %2 (more than %3 redirects, or a loop)")
                                 .arg(m_url.toString(), reply->errorString())
-                                .arg(kMaxRedirects)));
+                                .arg(kMaxRedirects)),
+             false);
         return;
     }
     if (status >= 400) {
         fail(Error::network(QStringLiteral("cannot download %1: the server answered %2 %3")
                                 .arg(where)
                                 .arg(status)
-                                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())));
+                                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())),
+             false);
         return;
     }
+    // Replies are only ever aborted after being disconnected from here, so a cancelled one is
+    // the transfer timeout's doing.
+    const bool silent = error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError;
     const bool truncated = m_total > 0 && m_received < m_total;
-    const bool dropped = error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::TimeoutError
-                         || error == QNetworkReply::OperationCanceledError || error == QNetworkReply::UnknownNetworkError
-                         || (error == QNetworkReply::NoError && truncated);
-    if (dropped && m_received > 0 && m_resumes < kMaxResumes && !m_url.isLocalFile()) {
+    const bool dropped = silent || error == QNetworkReply::RemoteHostClosedError
+                         || error == QNetworkReply::UnknownNetworkError || (error == QNetworkReply::NoError && truncated);
+    // A server that went silent gets another chance only if it had sent something this time.
+    const bool progressed = !silent || m_received > m_receivedAtRequest;
+    if (dropped && progressed && m_received > 0 && m_resumes < kMaxResumes && !m_url.isLocalFile()) {
         ++m_resumes;
         qCInfo(lcImages) << "connection dropped after" << m_received << "bytes of" << m_url << "- resuming";
         if (m_validator.isEmpty()) {
             // Without a validator a range could splice two versions of the file: start over.
-            m_received = 0;
-            m_hash.reset();
-            m_file.resize(0);
-            m_file.seek(0);
-            Q_EMIT restarted();
+            startOver();
         }
         sendRequest();
+        return;
+    }
+    if (silent) {
+        fail(Error::network(QStringLiteral("cannot download %1: the server sent nothing for %2 s (after %3 of %4 "
+                                           "bytes); check the registry, or raise %5 (now %2)")
+                                .arg(where)
+                                .arg(m_timeoutSec)
+                                .arg(m_received)
+                                .arg(m_total > 0 ? QString::number(m_total) : QStringLiteral("?"), m_timeoutSetting)),
+             true);
         return;
     }
     if (error != QNetworkReply::NoError || truncated) {
@@ -187,7 +296,8 @@ void ImageDownloader::onFinished()
                                                 ? QStringLiteral("the connection closed after %1 of %2 bytes")
                                                       .arg(m_received)
                                                       .arg(m_total)
-                                                : reply->errorString())));
+                                                : reply->errorString())),
+             true);
         return;
     }
     complete();
@@ -195,21 +305,24 @@ void ImageDownloader::onFinished()
 
 void ImageDownloader::complete()
 {
-    m_file.close();
+    ::close(m_fd);
+    m_fd = -1;
+    QFile::remove(m_partial.statePath()); // complete: nothing to resume
     m_digest = QString::fromLatin1(m_hash.hexResult());
     m_total = m_received;
     m_lastReport = -1;
     reportProgress();
     if (!m_expectedSha256.isEmpty() && m_digest != m_expectedSha256) {
         fail(Error::network(QStringLiteral("%1 is damaged or was replaced: its SHA-256 is %2 but the registry says %3")
-                                .arg(m_url.toString(), m_digest, m_expectedSha256)));
+                                .arg(m_url.toString(), m_digest, m_expectedSha256)),
+             false);
         return;
     }
     m_done = true;
     Q_EMIT finished();
 }
 
-void ImageDownloader::fail(const Error &error)
+void ImageDownloader::fail(const Error &error, bool keepPartial)
 {
     if (m_done)
         return;
@@ -220,13 +333,28 @@ void ImageDownloader::fail(const Error &error)
         m_reply->deleteLater();
         m_reply = nullptr;
     }
-    m_file.close();
+    m_replay.close();
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    if (!keepPartial || m_validator.isEmpty() || m_received == 0)
+        m_partial.discard();
     Q_EMIT failed(error);
 }
 
 void ImageDownloader::cancel()
 {
-    fail(Error::io(QStringLiteral("the download of %1 was cancelled").arg(m_url.toString())));
+    fail(Error::io(QStringLiteral("the download of %1 was cancelled").arg(m_url.toString())), true);
+}
+
+void ImageDownloader::discardPartial()
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    m_partial.discard();
 }
 
 void ImageDownloader::pauseReading()
@@ -239,7 +367,9 @@ void ImageDownloader::resumeReading()
     if (!m_paused)
         return;
     m_paused = false;
-    if (m_replyDone)
+    if (m_replay.isOpen())
+        replayPartial();
+    else if (m_replyDone)
         onFinished();
     else
         readAvailable();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "PartialDownload.h"
 #include "Result.h"
 #include "Sha256.h"
 
@@ -18,6 +19,11 @@ class QNetworkReply;
 /// download resumes with `Range` + `If-Range` (the ETag, else Last-Modified); a server that
 /// answers 200 instead of 206 starts it over (restarted). Redirects are followed up to a bound.
 /// The SHA-256 of the whole file is computed on the way and checked against the expected one.
+///
+/// The file is a PartialDownload: what arrived before this process was killed or the network
+/// failed is kept with its validator, and a later start() on the same file hands those bytes on
+/// again (read back from the disk) and asks the server only for the rest. A full disk (an
+/// Error::Kind::NoSpace), a wrong digest or discardPartial() deletes it instead.
 /// Lives on the thread that created it; needs that thread's event loop.
 class ImageDownloader : public QObject
 {
@@ -27,15 +33,26 @@ public:
     explicit ImageDownloader(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ImageDownloader() override;
 
-    /// Downloads @p url into @p file (created or truncated). An empty @p expectedSha256 skips the check.
+    /// How long the server may send nothing before the download gives up; @p setting names the
+    /// key that changes it, for the error message.
+    void setTimeout(int seconds, const QString &setting);
+    /// Downloads @p url into @p file, resuming what an earlier download of the same URL and
+    /// digest left there. An empty @p expectedSha256 skips the check.
     void start(const QUrl &url, const QString &file, const QString &expectedSha256);
+    /// Stops, keeping what arrived for a later start().
     void cancel();
+    /// Deletes what arrived (after a failure that makes it worthless, e.g. a bad archive).
+    void discardPartial();
     /// Flow control: stop taking bytes from the network until resumeReading().
     void pauseReading();
     void resumeReading();
 
     QString sha256() const { return m_digest; }
     qint64 size() const { return m_received; }
+    /// The whole file's size as the server announced it, -1 before that or when it did not.
+    qint64 expectedSize() const { return m_total; }
+    /// Bytes taken from an earlier process's partial download instead of the network.
+    qint64 resumedFrom() const { return m_resumedFrom; }
 
     static constexpr int kMaxRedirects = 8;
     static constexpr int kMaxResumes = 5;
@@ -49,12 +66,16 @@ Q_SIGNALS:
     void failed(const Error &error);
 
 private:
+    void replayPartial();
     void sendRequest();
     void onMetaData();
     void readAvailable();
     void onFinished();
+    bool writeChunk(const QByteArray &chunk);
+    void handOn(const QByteArray &chunk);
+    void startOver();
     void complete();
-    void fail(const Error &error);
+    void fail(const Error &error, bool keepPartial);
     void reportProgress();
 
     QNetworkAccessManager *m_network;
@@ -62,11 +83,17 @@ private:
     QUrl m_url;
     QString m_expectedSha256;
     QString m_digest;
-    QFile m_file;
+    PartialDownload m_partial{QString()};
+    int m_fd = -1;
+    QFile m_replay;       ///< the earlier partial being handed on again, open while that lasts
     Sha256 m_hash;
     QByteArray m_validator; ///< ETag or Last-Modified of the first answer
     qint64 m_received = 0;
+    qint64 m_receivedAtRequest = 0;
     qint64 m_total = -1;
+    qint64 m_resumedFrom = 0;
+    int m_timeoutSec = 30;
+    QString m_timeoutSetting = QStringLiteral("IMAGE_TIMEOUT");
     int m_resumes = 0;
     bool m_paused = false;
     bool m_replyDone = false;

@@ -2,6 +2,7 @@
 #include "ImageImporter.h"
 
 #include "DirectoryTree.h"
+#include "DiskSpace.h"
 #include "Logging.h"
 
 #include <QDateTime>
@@ -50,7 +51,10 @@ Result<ImageMetadata> ImageImporter::importFile(const QString &archivePath, cons
     // A hard link costs nothing when the archive is on the same file system as the cache.
     if (::link(QFile::encodeName(archivePath).constData(), QFile::encodeName(keptArchive).constData()) != 0
         && !QFile::copy(archivePath, keptArchive)) {
-        return fail(Error::io(QStringLiteral("cannot copy %1 into %2").arg(archivePath, m_cache.archivesDir())));
+        // QFile::copy keeps no errno: a lack of room is told by the room left.
+        const bool full = DiskSpace::available(*staging) < QFileInfo(archivePath).size();
+        return fail(Error{full ? Error::Kind::NoSpace : Error::Kind::Io,
+                          QStringLiteral("cannot copy %1 into %2").arg(archivePath, m_cache.archivesDir())});
     }
     ImageMetadata metadata;
     metadata.name = name;

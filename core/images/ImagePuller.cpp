@@ -3,6 +3,7 @@
 
 #include "ArchiveStream.h"
 #include "DirectoryTree.h"
+#include "DiskSpace.h"
 #include "ImageDownloader.h"
 #include "ImageImporter.h"
 #include "Logging.h"
@@ -116,6 +117,7 @@ void ImagePuller::tryLock()
 
 void ImagePuller::onLocked()
 {
+    m_cache.removeLeftStaging(m_name);
     // Another process may have finished the same image while we waited.
     if (m_job == Job::Ensure && m_cache.contains(m_name)) {
         succeed(m_cache.metadata(m_name).value());
@@ -161,6 +163,7 @@ void ImagePuller::askRegistry()
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     m_registry = new RegistryClient(m_network, m_registryUrl, this);
+    m_registry->setTimeout(m_timeoutSec, QStringLiteral("IMAGE_TIMEOUT"));
     Q_EMIT status(QStringLiteral("asking %1 for image '%2'").arg(m_registry->base().toString(), m_name));
     m_registry->list([this](Result<QList<RegistryEntry>> entries) {
         if (!entries) {
@@ -198,7 +201,9 @@ void ImagePuller::askRegistry()
 
 void ImagePuller::startDownload(const RegistryEntry &entry, const QString &digest)
 {
-    if (m_cache.isInUse(m_name)) {
+    // Only a cached copy can be in use (a session that is starting records its image before
+    // getting it, so without that copy the "use" is this very pull).
+    if (m_cache.contains(m_name) && m_cache.isInUse(m_name)) {
         fail(Error::busy(QStringLiteral("image '%1' is used by a running session; stop it before pulling a new "
                                         "version").arg(m_name)));
         return;
@@ -213,6 +218,7 @@ void ImagePuller::startDownload(const RegistryEntry &entry, const QString &diges
     m_staging = *staging;
     Q_EMIT status(QStringLiteral("downloading %1").arg(entry.url.toString()));
     m_downloader = new ImageDownloader(m_network, this);
+    m_downloader->setTimeout(m_timeoutSec, QStringLiteral("IMAGE_TIMEOUT"));
     connect(m_downloader, &ImageDownloader::chunkReceived, this, [this](const QByteArray &bytes) {
         m_stream->push(bytes);
         if (m_stream->isFull())
@@ -228,9 +234,16 @@ void ImagePuller::startDownload(const RegistryEntry &entry, const QString &diges
         m_stream->finish();
         commitIfDone();
     });
-    connect(m_downloader, &ImageDownloader::failed, this, &ImagePuller::fail);
+    connect(m_downloader, &ImageDownloader::failed, this, [this](const Error &error) {
+        m_downloadFailed = true;
+        fail(error);
+    });
     startExtraction();
-    m_downloader->start(entry.url, m_staging + QStringLiteral("/archive"), digest);
+    m_downloader->start(entry.url, m_cache.partialDownloadPath(m_name), digest);
+    if (m_downloader->resumedFrom() > 0)
+        Q_EMIT status(QStringLiteral("resuming the download of %1 after %2 bytes")
+                          .arg(entry.url.toString())
+                          .arg(m_downloader->resumedFrom()));
 }
 
 void ImagePuller::startExtraction()
@@ -288,7 +301,7 @@ void ImagePuller::commitIfDone()
         return;
     }
     const QString keptArchive = m_cache.archivesDir() + QLatin1Char('/') + archiveName;
-    if (::rename(QFile::encodeName(m_staging + QStringLiteral("/archive")).constData(),
+    if (::rename(QFile::encodeName(m_cache.partialDownloadPath(m_name)).constData(),
                  QFile::encodeName(keptArchive).constData()) != 0)
         qCWarning(lcImages) << "cannot keep the archive of" << m_name << "in" << m_cache.archivesDir();
     succeed(metadata);
@@ -310,6 +323,17 @@ void ImagePuller::succeed(const ImageMetadata &image)
     Q_EMIT succeeded(image);
 }
 
+Error ImagePuller::explained(const Error &error) const
+{
+    if (error.kind != Error::Kind::NoSpace)
+        return error;
+    // After the clean-up, so the room it tells of is what the user really has.
+    if (m_downloadFailed)
+        return DiskSpace::fullError(QStringLiteral("the archive of image '%1'").arg(m_name), m_cache.tmpDir(),
+                                    m_downloader->expectedSize());
+    return DiskSpace::fullError(QStringLiteral("image '%1'").arg(m_name), m_cache.root());
+}
+
 void ImagePuller::fail(const Error &error)
 {
     if (m_finished || m_error)
@@ -319,6 +343,10 @@ void ImagePuller::fail(const Error &error)
     if (m_downloader) {
         m_downloader->disconnect(this);
         m_downloader->cancel();
+        // What arrived is worth resuming only after a network failure; after a bad archive or
+        // a full disk the cache must be as it was.
+        if (error.kind != Error::Kind::Network)
+            m_downloader->discardPartial();
     }
     if (m_stream)
         m_stream->abort();
@@ -342,5 +370,5 @@ void ImagePuller::finishFailure()
     }
     if (m_lock)
         m_lock->unlock();
-    Q_EMIT failed(*m_error);
+    Q_EMIT failed(explained(*m_error));
 }

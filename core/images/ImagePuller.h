@@ -36,6 +36,8 @@ public:
     ~ImagePuller() override;
 
     void setLimits(const ExtractLimits &limits) { m_limits = limits; }
+    /// How long the registry may send nothing before a pull gives up (IMAGE_TIMEOUT).
+    void setTimeout(int seconds) { m_timeoutSec = seconds; }
 
     /// The cached image if there is one (no network), else the built-in one for `default`,
     /// else a pull.
@@ -68,10 +70,12 @@ private:
     void finishFailure();
     void succeed(const ImageMetadata &image);
     Error withCachedList(const Error &error) const;
+    Error explained(const Error &error) const;
 
     ImageCache m_cache;
     QUrl m_registryUrl;
     ExtractLimits m_limits;
+    int m_timeoutSec = 30;
     Job m_job = Job::Ensure;
     QString m_name;
     QString m_file;
@@ -91,5 +95,6 @@ private:
     int m_attempt = 0;
     std::optional<ExtractReport> m_report;
     bool m_downloaded = false;
+    bool m_downloadFailed = false; ///< the error came from the download, not the extraction
     std::optional<Error> m_error;
 };

@@ -174,12 +174,21 @@ Result<PackageProvisioner::Outcome> PackageProvisioner::provision(const ImageMet
     spec.environment = {QStringLiteral("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
                         QStringLiteral("HOME=/root"), QStringLiteral("LANG=C.UTF-8")};
     spec.command = installCommand(manager, packages);
+    spec.timeoutSec = m_timeoutSec;
     qCInfo(lcImages).noquote() << "installing" << packages.join(QLatin1Char(' ')) << "into" << image.name << "with"
                                << managerName(manager);
     const Result<ProvisionRun> run = m_runner(spec);
     if (!run) {
         cleanUp();
         return run.error();
+    }
+    if (run->timedOut) {
+        cleanUp();
+        return Error::io(QStringLiteral("installing %1 into image '%2' with %3 took more than %4 s and was stopped; "
+                                        "raise CONTAINER_PACKAGES_TIMEOUT (now %4), or set CONTAINER_PACKAGES=none to "
+                                        "skip it")
+                             .arg(packages.join(QStringLiteral(", ")), image.name, managerName(manager))
+                             .arg(m_timeoutSec));
     }
     if (run->exitCode != 0) {
         cleanUp();

@@ -15,11 +15,13 @@
 struct ProvisionRun
 {
     int exitCode = -1;
-    QByteArray output; ///< stdout and stderr, merged
+    QByteArray output; ///< stdout and stderr, merged (its last part when there was much)
+    bool timedOut = false; ///< the install ran past LaunchSpec::timeoutSec and was killed
 };
 
 /// Runs @p spec to completion, blocking, and keeps `<spec.overlayDir>/upper` afterwards: that
-/// upper directory becomes the package layer. The namespace launcher provides it.
+/// upper directory becomes the package layer. Ends the whole process tree once
+/// `spec.timeoutSec` has passed. The namespace launcher provides it.
 using ProvisionRunner = std::function<Result<ProvisionRun>(const LaunchSpec &spec)>;
 
 /// CONTAINER_PACKAGES: on an image's first boot, installs the packages with the image's own
@@ -44,6 +46,11 @@ public:
     /// Setting @p cancelled makes a provision() that waits for another process's install give up.
     PackageProvisioner(ImageCache cache, ProvisionRunner runner, std::shared_ptr<const std::atomic<bool>> cancelled = {});
 
+    /// The longest an install may take (CONTAINER_PACKAGES_TIMEOUT); then it is killed and
+    /// nothing is cached.
+    void setTimeout(int seconds) { m_timeoutSec = seconds; }
+    static constexpr int kDefaultTimeoutSec = 900;
+
     /// What provision() would do, without running anything: the cached layer, the notice, or
     /// needsInstall. Cheap (a few lstat calls), so a caller can announce the install first.
     Result<Outcome> lookUp(const ImageMetadata &image, const QStringList &packages) const;
@@ -61,4 +68,5 @@ private:
     ImageCache m_cache;
     ProvisionRunner m_runner;
     std::shared_ptr<const std::atomic<bool>> m_cancelled;
+    int m_timeoutSec = kDefaultTimeoutSec;
 };

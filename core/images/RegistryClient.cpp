@@ -7,7 +7,6 @@
 
 namespace {
 
-constexpr int kTimeoutMs = 15000;
 constexpr qint64 kMaxIndexBytes = 16 << 20;
 
 } // namespace
@@ -20,6 +19,12 @@ RegistryClient::RegistryClient(QNetworkAccessManager *network, const QUrl &base,
         m_base.setPath(m_base.path() + QLatin1Char('/'));
 }
 
+void RegistryClient::setTimeout(int seconds, const QString &setting)
+{
+    m_timeoutSec = seconds;
+    m_timeoutSetting = setting;
+}
+
 Error RegistryClient::unreachable(const QString &reason) const
 {
     return Error::network(QStringLiteral("cannot reach the image registry %1: %2").arg(m_base.toString(), reason));
@@ -30,13 +35,14 @@ void RegistryClient::get(const QUrl &url, std::function<void(const Answer &)> do
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(8);
-    request.setTransferTimeout(kTimeoutMs);
+    request.setTransferTimeout(m_timeoutSec * 1000);
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [reply, url, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, done = std::move(done)] {
         reply->deleteLater();
         Answer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.body = reply->read(kMaxIndexBytes);
+        if (reply->isOpen())
+            answer.body = reply->read(kMaxIndexBytes);
         answer.notFound = answer.status == 404 || answer.status == 410
                           || reply->error() == QNetworkReply::ContentNotFoundError;
         if (answer.status >= 400) {
@@ -44,6 +50,13 @@ void RegistryClient::get(const QUrl &url, std::function<void(const Answer &)> do
                                .arg(url.toString())
                                .arg(answer.status)
                                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+        } else if (reply->error() == QNetworkReply::OperationCanceledError
+                   || reply->error() == QNetworkReply::TimeoutError) {
+            // Nothing here aborts a reply: a cancelled one is the transfer timeout's doing.
+            answer.error = QStringLiteral("%1 sent nothing for %2 s; check the server, or raise %3 (now %2)")
+                               .arg(url.toString())
+                               .arg(m_timeoutSec)
+                               .arg(m_timeoutSetting);
         } else if (reply->error() != QNetworkReply::NoError) {
             answer.error = reply->errorString();
         }

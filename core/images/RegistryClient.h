@@ -21,6 +21,8 @@ public:
     RegistryClient(QNetworkAccessManager *network, const QUrl &base, QObject *parent = nullptr);
 
     QUrl base() const { return m_base; }
+    /// How long the registry may send nothing; @p setting names the key that changes it.
+    void setTimeout(int seconds, const QString &setting);
 
     void list(std::function<void(Result<QList<RegistryEntry>>)> done);
     /// The entry's digest: from the index, else from `<file>.sha256`, else empty.
@@ -39,4 +41,6 @@ private:
 
     QNetworkAccessManager *m_network;
     QUrl m_base;
+    int m_timeoutSec = 30;
+    QString m_timeoutSetting = QStringLiteral("IMAGE_TIMEOUT");
 };

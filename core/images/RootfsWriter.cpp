@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RootfsWriter.h"
 
+#include "DiskSpace.h"
+
 #include <QFile>
 #include <QList>
 
@@ -37,8 +39,10 @@ Error entryError(const QByteArray &name, const QString &what)
 
 Error ioError(const QByteArray &name, const char *operation, int error)
 {
-    return Error::io(QStringLiteral("cannot ") + QLatin1String(operation) + QLatin1Char(' ') + quoted(name)
-                     + QStringLiteral(": ") + errnoText(error));
+    // Only the kind here: the caller knows which cache this is and how much room it needed.
+    return Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
+                 QStringLiteral("cannot ") + QLatin1String(operation) + QLatin1Char(' ') + quoted(name)
+                     + QStringLiteral(": ") + errnoText(error)};
 }
 
 std::pair<QByteArray, QByteArray> splitParent(const QByteArray &path)

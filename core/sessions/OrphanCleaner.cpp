@@ -6,7 +6,9 @@
 #include "images/DirectoryTree.h"
 #include "images/ImageCache.h"
 #include "images/ImageLock.h"
+#include "images/PartialDownload.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -14,6 +16,18 @@
 namespace {
 
 const QString kOverlayPrefix = QStringLiteral("session-");
+
+bool isPartialDownload(const QString &fileName)
+{
+    return fileName.endsWith(PartialDownload::suffix());
+}
+
+// The image whose lock guards a tmp/ entry: `<name>@<purpose>.XXXXXX` or `<name>.download`.
+QString stagingOwner(const QString &fileName)
+{
+    return isPartialDownload(fileName) ? fileName.chopped(PartialDownload::suffix().size())
+                                       : fileName.section(QLatin1Char('@'), 0, 0);
+}
 
 /// Ids of the sessions whose owner still runs, and the distributions they own.
 struct LiveSessions
@@ -102,14 +116,21 @@ Result<QList<Orphan>> OrphanCleaner::scan() const
     }
 
     const ImageCache cache(m_cacheDir);
+    // A partial download is worth keeping for a later pull to resume, unless it is stale.
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addDays(-PartialDownload::kStaleDays);
     for (const QFileInfo &entry : QDir(cache.tmpDir()).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        if (entry.fileName().endsWith(QLatin1String(".lock")) || !entry.fileName().contains(QLatin1Char('@')))
+        const bool partial = isPartialDownload(entry.fileName());
+        if (partial ? entry.lastModified() >= stale : !entry.fileName().contains(QLatin1Char('@')))
             continue;
-        ImageLock lock = cache.lockFor(entry.fileName().section(QLatin1Char('@'), 0, 0));
+        if (entry.fileName().endsWith(QLatin1String(".lock")))
+            continue;
+        ImageLock lock = cache.lockFor(stagingOwner(entry.fileName()));
         const Result<bool> locked = lock.tryLock();
         if (locked && *locked)
-            orphans.append({Orphan::Kind::Staging, {}, entry.filePath(), DirectoryTree::diskUsage(entry.filePath()),
-                            QStringLiteral("left by an interrupted pull or import")});
+            orphans.append({Orphan::Kind::Staging, {}, entry.filePath(),
+                            partial ? entry.size() : DirectoryTree::diskUsage(entry.filePath()),
+                            partial ? QStringLiteral("a download interrupted more than %1 days ago").arg(PartialDownload::kStaleDays)
+                                    : QStringLiteral("left by an interrupted pull or import")});
     }
 
     if (m_distros.list) {
@@ -148,10 +169,16 @@ OrphanCleaner::Report OrphanCleaner::remove(const QList<Orphan> &orphans) const
             break;
         case Orphan::Kind::Staging: {
             const ImageCache cache(m_cacheDir);
-            ImageLock lock = cache.lockFor(QFileInfo(orphan.path).fileName().section(QLatin1Char('@'), 0, 0));
+            ImageLock lock = cache.lockFor(stagingOwner(QFileInfo(orphan.path).fileName()));
             const Result<bool> locked = lock.tryLock();
             if (!locked || !*locked)
                 continue; // a pull has started meanwhile
+            if (isPartialDownload(orphan.path)) {
+                PartialDownload(orphan.path).discard();
+                if (QFileInfo::exists(orphan.path))
+                    removed = Error::io(QStringLiteral("cannot remove %1").arg(orphan.path));
+                break;
+            }
             removed = SessionStore::removeTree(orphan.path);
             break;
         }

@@ -15,6 +15,7 @@
 #include "pty/Pty.h"
 #include "secrets/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -193,6 +194,7 @@ void Session::ensureImage(const QHash<QString, QString> &secrets)
         return prepareLauncher();
     setState(State::PreparingImage);
     m_puller = new ImagePuller(ImageCache(m_config.cacheDir), m_config.registry, this);
+    m_puller->setTimeout(m_config.registryTimeoutSec);
     connect(m_puller, &ImagePuller::status, this, &Session::statusMessage);
     connect(m_puller, &ImagePuller::progress, this, &Session::progress);
     connect(m_puller, &ImagePuller::succeeded, this, &Session::onImageReady);
@@ -221,8 +223,15 @@ void Session::provisionPackages(const ImageMetadata &image)
     if (m_launcher->backend() != QLatin1String("namespace") || m_config.packages.isEmpty())
         return createOverlay();
     using Outcome = PackageProvisioner::Outcome;
-    const PackageProvisioner provisioner(ImageCache(m_config.cacheDir), NamespaceProvisionRunner(m_provisionCancelled),
-                                         m_provisionCancelled);
+    // The worker may outlive this session: its lines go through the application object and
+    // reach the session only while it exists.
+    const QPointer<Session> self(this);
+    NamespaceProvisionRunner runner(m_provisionCancelled, {}, [self](const QString &line) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [self, line] { if (self) self->onProvisionLine(line); }, Qt::QueuedConnection);
+    });
+    PackageProvisioner provisioner(ImageCache(m_config.cacheDir), std::move(runner), m_provisionCancelled);
+    provisioner.setTimeout(m_config.packagesTimeoutSec);
     const QStringList packages = m_config.packages;
     runInBackground<Result<Outcome>>(
         this, [provisioner, image, packages] { return provisioner.lookUp(image, packages); },
@@ -250,6 +259,17 @@ void Session::provisionPackages(const ImageMetadata &image)
                     createOverlay();
                 });
         });
+}
+
+void Session::onProvisionLine(const QString &line)
+{
+    if (m_ending)
+        return;
+    if (m_log) {
+        if (Result<void> logged = m_log->append(line.toUtf8() + "\r\n"); !logged)
+            qCWarning(lcSessions).noquote() << logged.error().message;
+    }
+    Q_EMIT provisionOutput(line);
 }
 
 void Session::createOverlay()

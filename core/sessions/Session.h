@@ -78,6 +78,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     void progress(qint64 done, qint64 total, double bytesPerSecond, int etaSeconds);
     void output(const QByteArray &bytes);
+    /// A line the first-boot package install printed (also kept in the session log).
+    void provisionOutput(const QString &line);
     void finished(int exitCode, const QString &reason);
     void failed(const Error &error);
 
@@ -87,6 +89,7 @@ private:
     void ensureImage(const QHash<QString, QString> &secrets);
     void onImageReady(const ImageMetadata &image);
     void provisionPackages(const ImageMetadata &image);
+    void onProvisionLine(const QString &line);
     void createOverlay();
     void prepareLauncher();
     void launch();

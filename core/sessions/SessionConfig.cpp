@@ -19,6 +19,8 @@ SessionConfig SessionConfig::fromSettings(const Settings &settings)
     config.memoryMb = int(settings.intValue(QStringLiteral("container_memory_mb")));
     config.registry = QUrl(settings.value(QStringLiteral("IMAGE_BASE_URL")));
     config.packages = settings.listValue(QStringLiteral("CONTAINER_PACKAGES"));
+    config.packagesTimeoutSec = int(settings.intValue(QStringLiteral("CONTAINER_PACKAGES_TIMEOUT")));
+    config.registryTimeoutSec = int(settings.intValue(QStringLiteral("IMAGE_TIMEOUT")));
     config.agentCommand = settings.value(QStringLiteral("agent_command"));
     return config;
 }

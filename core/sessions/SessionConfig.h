@@ -22,6 +22,8 @@ struct SessionConfig
     int memoryMb = 0;
     QUrl registry;
     QStringList packages;
+    int packagesTimeoutSec = 900;
+    int registryTimeoutSec = 30;
     QString agentCommand;
 
     static SessionConfig fromSettings(const Settings &settings);

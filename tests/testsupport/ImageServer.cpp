@@ -81,6 +81,8 @@ private:
                 found = true;
             }
         }
+        if (route.silent)
+            return;
         if (!found) {
             send(socket, "404 Not Found", {}, "not found\n", -1, 0);
             return;
@@ -107,17 +109,22 @@ private:
             const qint64 from = match.captured(1).toLongLong();
             headers += "Content-Range: bytes " + QByteArray::number(from) + '-' + QByteArray::number(route.body.size() - 1)
                        + '/' + QByteArray::number(route.body.size()) + "\r\n";
-            send(socket, "206 Partial Content", headers, route.body.mid(from), route.dropAfter, route.bytesPerSecond);
+            send(socket, "206 Partial Content", headers, route.body.mid(from), route.dropAfter, route.bytesPerSecond,
+                 route.stallAfter < 0 ? -1 : std::max<qint64>(0, route.stallAfter - from));
             return;
         }
-        send(socket, "200 OK", headers, route.body, route.dropAfter, route.bytesPerSecond);
+        send(socket, "200 OK", headers, route.body, route.dropAfter, route.bytesPerSecond, route.stallAfter);
     }
 
     void send(QTcpSocket *socket, const QByteArray &status, const QByteArray &headers, const QByteArray &body,
-              qint64 dropAfter, qint64 bytesPerSecond)
+              qint64 dropAfter, qint64 bytesPerSecond, qint64 stallAfter = -1)
     {
         socket->write("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " + QByteArray::number(body.size())
                       + "\r\nConnection: close\r\n\r\n");
+        if (stallAfter >= 0) {
+            socket->write(body.left(stallAfter));
+            return; // and never another byte, nor a close
+        }
         const QByteArray payload = dropAfter >= 0 ? body.left(dropAfter) : body;
         if (bytesPerSecond <= 0) {
             socket->write(payload);

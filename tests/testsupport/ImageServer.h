@@ -15,7 +15,7 @@ class QTcpServer;
 /// A real HTTP/1.1 server on 127.0.0.1 for tests, on its own thread (so a test may block on a
 /// child process while it serves). Serves files with ETag/Last-Modified and byte ranges, an
 /// autoindex page for "/", and faults on demand: dropped connections, status codes, redirects,
-/// a server that ignores ranges, a slow link.
+/// a server that ignores ranges, a slow link, a server that stalls.
 class ImageServer
 {
 public:
@@ -28,6 +28,10 @@ public:
         bool ignoreRange = false;///< answer 200 with the whole body even to a Range request
         bool validators = true;  ///< send ETag and Last-Modified
         qint64 bytesPerSecond = 0; ///< 0: as fast as possible
+        /// A stalled server: after this byte of the body (counted from the file's start, so a
+        /// range beyond it gets the headers only) it sends nothing more and keeps the connection open.
+        qint64 stallAfter = -1;
+        bool silent = false;     ///< accept the request, then send nothing at all
     };
 
     ImageServer();

@@ -169,6 +169,7 @@ ImagePuller *ImagesView::startJob(const QString &what)
     m_jobWhat = what;
     m_job = new ImagePuller(ImageCache(m_settings->pathValue(QStringLiteral("container_cache_dir"))),
                             QUrl(m_settings->value(QStringLiteral("IMAGE_BASE_URL"))), this);
+    m_job->setTimeout(int(m_settings->intValue(QStringLiteral("IMAGE_TIMEOUT"))));
     connect(m_job, &ImagePuller::status, m_jobStatus, &QLabel::setText);
     connect(m_job, &ImagePuller::progress, this, &ImagesView::onJobProgress);
     connect(m_job, &ImagePuller::failed, this, &ImagesView::onJobFailed);

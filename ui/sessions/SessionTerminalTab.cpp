@@ -40,6 +40,7 @@ SessionTerminalTab::SessionTerminalTab(Session *session, QWidget *parent)
         m_detail->clear();
     });
     connect(session, &Session::progress, this, &SessionTerminalTab::onProgress);
+    connect(session, &Session::provisionOutput, m_detail, &QLabel::setText);
     connect(session, &Session::failed, this, [this](const Error &error) {
         m_preparation->show();
         m_progress->hide();
@@ -59,6 +60,11 @@ SessionTerminalTab::SessionTerminalTab(Session *session, QWidget *parent)
 QString SessionTerminalTab::stepText() const
 {
     return m_step->text();
+}
+
+QString SessionTerminalTab::detailText() const
+{
+    return m_detail->text();
 }
 
 void SessionTerminalTab::onStateChanged()

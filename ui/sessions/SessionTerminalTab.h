@@ -22,6 +22,8 @@ public:
     Session *session() const { return m_session; }
     TerminalWidget *terminal() const { return m_terminal; }
     QString stepText() const;
+    /// The line under the step: transfer figures, or the package install's latest output line.
+    QString detailText() const;
     QProgressBar *progressBar() const { return m_progress; }
 
 private:
