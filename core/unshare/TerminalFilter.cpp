@@ -24,10 +24,11 @@ std::string compile(std::vector<sock_filter> *program)
         seccomp_arch_add(ctx, SCMP_ARCH_ARM);
     }
     // The kernel reads the request as 32 bits: compare only those, or high bits would slip past.
+    // Spelled out rather than SCMP_A1(), whose C99 compound literal is not C++.
     for (unsigned long request : {TIOCSTI, TIOCLINUX}) {
+        const scmp_arg_cmp isRequest {1, SCMP_CMP_MASKED_EQ, 0xFFFFFFFFu, static_cast<scmp_datum_t>(request)};
         if (rc == 0)
-            rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioctl), 1,
-                                  SCMP_A1(SCMP_CMP_MASKED_EQ, 0xFFFFFFFFu, static_cast<scmp_datum_t>(request)));
+            rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioctl), 1, &isRequest);
     }
     std::string error = rc < 0 ? std::string("terminal ioctl rule: ") + std::strerror(-rc) : std::string();
     if (error.empty())
