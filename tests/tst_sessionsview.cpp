@@ -251,8 +251,10 @@ private Q_SLOTS:
         NewSessionDialog *dialog = view.showNewSessionDialog();
         dialog->setImage(QStringLiteral("chatty"));
         dialog->setCommand(QStringLiteral("true"));
+        QTRY_VERIFY_WITH_TIMEOUT(startButton(dialog)->isEnabled(), 5000); // the paths are looked at first
         startButton(dialog)->click();
-        QCOMPARE(view.model()->rowCount(), 1);
+        // The project's settings are read off the GUI thread before the session starts.
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 1, 5000);
         Session *session = view.model()->session(view.model()->index(0, 0));
         auto *tab = qobject_cast<SessionTerminalTab *>(view.tabs()->currentWidget());
         QVERIFY(tab);
