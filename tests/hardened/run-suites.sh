@@ -16,4 +16,5 @@ fi
 # never dereferences but ASan's interceptor does.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_printf=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0
 exec ctest --test-dir "$dir" --output-on-failure -L 'unit|integration' -LE 'fuzz|sanitize|package' -E '^(load|layering|conpty_.*)$'
