@@ -68,11 +68,16 @@ Result<ImageMetadata> ImageImporter::importFile(const QString &archivePath, cons
     metadata.created = QDateTime::currentDateTimeUtc();
     metadata.lastUsed = metadata.created;
 
-    if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed)
-        return fail(committed.error());
+    // The archive goes first: a session that sees the image may import it into WSL at once.
     const QString archiveTarget = m_cache.archivesDir() + QLatin1Char('/') + metadata.archive;
-    if (::rename(QFile::encodeName(keptArchive).constData(), QFile::encodeName(archiveTarget).constData()) != 0)
+    const bool kept = ::rename(QFile::encodeName(keptArchive).constData(), QFile::encodeName(archiveTarget).constData()) == 0;
+    if (!kept)
         qCWarning(lcImages) << "cannot keep the archive of" << name << "in" << m_cache.archivesDir();
+    if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed) {
+        if (kept)
+            QFile::remove(archiveTarget);
+        return fail(committed.error());
+    }
     if (const Result<void> removed = DirectoryTree::remove(*staging); !removed)
         qCWarning(lcImages).noquote() << removed.error().message;
     return metadata;

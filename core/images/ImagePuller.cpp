@@ -296,14 +296,19 @@ void ImagePuller::commitIfDone()
     metadata.created = QDateTime::currentDateTimeUtc();
     metadata.lastUsed = metadata.created;
     const QString rootfs = m_staging + QStringLiteral("/rootfs-") + QString::number(m_attempt);
+    // The archive goes first: a session that sees the image may import it into WSL at once.
+    const QString keptArchive = m_cache.archivesDir() + QLatin1Char('/') + archiveName;
+    const bool kept = ::rename(QFile::encodeName(m_cache.partialDownloadPath(m_name)).constData(),
+                               QFile::encodeName(keptArchive).constData())
+                      == 0;
+    if (!kept)
+        qCWarning(lcImages) << "cannot keep the archive of" << m_name << "in" << m_cache.archivesDir();
     if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed) {
+        if (kept)
+            QFile::remove(keptArchive);
         fail(committed.error());
         return;
     }
-    const QString keptArchive = m_cache.archivesDir() + QLatin1Char('/') + archiveName;
-    if (::rename(QFile::encodeName(m_cache.partialDownloadPath(m_name)).constData(),
-                 QFile::encodeName(keptArchive).constData()) != 0)
-        qCWarning(lcImages) << "cannot keep the archive of" << m_name << "in" << m_cache.archivesDir();
     succeed(metadata);
 }
 
