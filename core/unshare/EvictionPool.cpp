@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <linux/close_range.h>
-#include <sys/wait.h>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -48,16 +47,23 @@ void EvictionPool::detach()
 {
     if (m_fds.empty())
         return;
+    // The closer frees the blocks only if it drops the last reference to each inode: it waits for
+    // this gate to close, which happens after the owner has closed its own copies (or died).
+    int gate[2];
+    if (pipe2(gate, O_CLOEXEC) < 0) {
+        flush();
+        return;
+    }
     const pid_t child = fork();
     if (child == 0) {
-        // The grandchild does the work; the child ends at once, so the owner waits for nothing.
-        if (fork() != 0)
-            _exit(0);
+        close(gate[1]);
         // Nothing of the owner's but the held descriptors: the caller reading the owner's output
         // sees its end when the owner ends.
-        std::sort(m_fds.begin(), m_fds.end());
+        std::vector<int> keep = m_fds;
+        keep.push_back(gate[0]);
+        std::sort(keep.begin(), keep.end());
         unsigned next = 0;
-        for (int fd : m_fds) {
+        for (int fd : keep) {
             if (static_cast<unsigned>(fd) > next)
                 close_range(next, static_cast<unsigned>(fd) - 1, 0);
             next = static_cast<unsigned>(fd) + 1;
@@ -65,19 +71,24 @@ void EvictionPool::detach()
         close_range(next, ~0U, 0);
         const int null = open("/dev/null", O_RDWR | O_CLOEXEC);
         for (int stdFd = 0; stdFd < 3 && null >= 0; ++stdFd) {
-            if (std::find(m_fds.begin(), m_fds.end(), stdFd) == m_fds.end())
+            if (!std::binary_search(keep.begin(), keep.end(), stdFd))
                 dup2(null, stdFd);
         }
+        char byte = 0;
+        while (read(gate[0], &byte, 1) < 0 && errno == EINTR) { }
         flush();
         _exit(0);
     }
+    close(gate[0]);
     if (child < 0) {
+        close(gate[1]);
         flush();
         return;
     }
-    while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) { }
-    // Not the last references any more: these closes cost nothing.
+    // The closer still holds every inode: these closes free nothing and cost nothing. Not waited
+    // for: it is reaped by whoever adopts it when the owner, a short-lived launcher, exits.
     for (int fd : m_fds)
         close(fd);
     m_fds.clear();
+    close(gate[1]);
 }

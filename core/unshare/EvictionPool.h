@@ -22,8 +22,9 @@ public:
     void release(int fd);
     /// Closes every descriptor taken, concurrently, and waits for them.
     void flush();
-    /// Hands every descriptor taken to a detached process that closes them as flush() does, and
-    /// returns at once (flush() itself when no process can be made).
+    /// Hands every descriptor taken to a detached process that closes them as flush() does once
+    /// the owner's copies are closed, and returns at once (flush() itself when no process can be
+    /// made). The process is not waited for: meant for an owner that exits right after.
     void detach();
 
     static constexpr unsigned kMaxThreads = 16;
