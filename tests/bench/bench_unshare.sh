@@ -8,8 +8,7 @@
 # run the same way in the same loop: the A/B comparison of a change, as the ratio of medians.
 # usage: tests/bench/bench_unshare.sh [BUILD_DIR] [RUNS] [OTHER_BINARY...]   (defaults: build, 50)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
+source "$(dirname "$0")/common.sh"
 build=$(cd "${1:-$src/build}" && pwd)
 runs=${2:-50}
 others=()
@@ -17,10 +16,7 @@ for other in "${@:3}"; do
     [ -x "$other" ] || { echo "bench_unshare.sh: $other is not an executable" >&2; exit 1; }
     others+=("$(readlink -f "$other")")
 done
-if [ "$(id -u)" -eq 0 ]; then
-    "$src/tests/fixtures/unprivileged-user.sh" "$src" "$build" >/dev/null
-    exec "$src/tests/fixtures/run-unprivileged.sh" "$here/$(basename "$0")" "$build" "$runs" "${others[@]}"
-fi
+bench_as_ordinary_user "$build" "$build" "$runs" "${others[@]}"
 helper=$build/libexec/scorpiox/scorpiox-unshare
 [ -x "$helper" ] || { echo "bench_unshare.sh: build $helper first" >&2; exit 1; }
 command -v bwrap >/dev/null || { echo "bench_unshare.sh: install bubblewrap" >&2; exit 1; }
@@ -55,6 +51,10 @@ def scorpiox_single():
     # The same, mapping only the caller's id as bwrap does (no setuid newuidmap/newgidmap).
     return scorpiox()
 
+def scorpiox_single_tmpfs():
+    # Both: what is left is the launcher's own work.
+    return scorpiox_tmpfs()
+
 def bwrap():
     # The same namespaces and mounts, minus the overlay bwrap does not have.
     return ["bwrap", "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
@@ -65,11 +65,12 @@ def unshare():
     return ["unshare", "-Urpmf", "--mount-proc", "true"]
 
 tools = {"scorpiox-unshare": scorpiox, "  overlay on tmpfs": scorpiox_tmpfs,
-         "  single id mapping": scorpiox_single, "bwrap": bwrap,
+         "  single id mapping": scorpiox_single, "  both": scorpiox_single_tmpfs, "bwrap": bwrap,
          "unshare -Urpmf": unshare}
 for i, other in enumerate(others):
     tools[f"other {i + 1}"] = lambda binary=other: scorpiox(binary)
-envs = {"  single id mapping": dict(os.environ, SCORPIOX_UNSHARE_SINGLE_ID="1")}
+single = dict(os.environ, SCORPIOX_UNSHARE_SINGLE_ID="1")
+envs = {"  single id mapping": single, "  both": single}
 times = {name: [] for name in tools}
 for warmup in range(3):
     for name, make in tools.items():
@@ -101,6 +102,7 @@ print(f"ratio scorpiox-unshare / bwrap          = {s / med['bwrap']:.2f}  (targe
 print(f"ratio scorpiox-unshare / unshare -Urpmf = {s / med['unshare -Urpmf']:.2f}")
 print(f"ratio overlay-on-tmpfs / bwrap         = {med['  overlay on tmpfs'] / med['bwrap']:.2f}")
 print(f"ratio single-id-mapping / bwrap        = {med['  single id mapping'] / med['bwrap']:.2f}")
+print(f"ratio both / bwrap                     = {med['  both'] / med['bwrap']:.2f}")
 for i, other in enumerate(others):
     print(f"ratio other {i + 1} / scorpiox-unshare  = {med[f'other {i + 1}'] / s:.2f}  ({other})")
 print(f"scorpiox-unshare median {s:.2f} ms (target < 5 ms), load average {os.getloadavg()[0]:.1f}")
