@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "SessionEnvironment.h"
 #include "SessionLog.h"
+#include "SessionLogWriter.h"
 #include "SessionProcess.h"
 #include "SessionSpec.h"
 #include "SessionStore.h"
@@ -81,6 +82,8 @@ Session::Session(SessionRequest request, SessionConfig config, std::unique_ptr<L
 Session::~Session()
 {
     m_provisionCancelled->store(true);
+    // Before the files go: what the log still has queued could otherwise make it again.
+    m_log.reset();
     // The application is going away with the session still running: end it and leave nothing.
     if ((m_state == State::Running || m_state == State::Stopping) && m_process)
         m_process->kill();
@@ -135,7 +138,7 @@ Pty *Session::pty() const
 
 QByteArray Session::history() const
 {
-    return m_log ? SessionLog::tail(m_log->path()) : m_endHistory;
+    return m_log ? SessionLog::tail(SessionStore(m_config.cacheDir).logPath(m_record.id)) : m_endHistory;
 }
 
 void Session::setState(State state)
@@ -167,9 +170,11 @@ void Session::start()
         if (Result<void> saved = store.update(m_record); !saved)
             return fail(saved.error());
     }
-    m_log = std::make_unique<SessionLog>(store.logPath(m_record.id));
+    m_log = std::make_unique<SessionLogWriter>(store.logPath(m_record.id));
     if (Result<void> opened = m_log->open(); !opened)
         return fail(opened.error());
+    connect(m_log.get(), &SessionLogWriter::failed, this,
+            [](const QString &message) { qCWarning(lcSessions).noquote() << message; });
     Q_EMIT stateChanged(m_state);
     readSecrets();
 }
@@ -265,10 +270,8 @@ void Session::onProvisionLine(const QString &line)
 {
     if (m_ending)
         return;
-    if (m_log) {
-        if (Result<void> logged = m_log->append(line.toUtf8() + "\r\n"); !logged)
-            qCWarning(lcSessions).noquote() << logged.error().message;
-    }
+    if (m_log)
+        m_log->append(line.toUtf8() + "\r\n");
     Q_EMIT provisionOutput(line);
 }
 
@@ -327,10 +330,8 @@ void Session::launch()
     if (!command)
         return fail(command.error());
     connect(m_process, &SessionProcess::output, this, [this](const QByteArray &bytes) {
-        if (m_log) {
-            if (Result<void> logged = m_log->append(bytes); !logged)
-                qCWarning(lcSessions) << logged.error().message;
-        }
+        if (m_log && !m_ending)
+            m_log->append(bytes);
         Q_EMIT output(bytes);
     });
     connect(m_process, &SessionProcess::containerStarted, this, &Session::onContainerStarted);
@@ -416,16 +417,28 @@ void Session::fail(const Error &error)
 
 void Session::releaseAndFinish(std::function<void()> announce)
 {
+    m_ending = true;
+    if (!m_log)
+        return release(std::move(announce));
+    // The log's tail outlives the log file, which the release removes: read it first, after the
+    // last queued output is written.
+    connect(m_log.get(), &SessionLogWriter::finished, this,
+            [this, announce = std::move(announce)](const QByteArray &history) mutable {
+                m_endHistory = history;
+                m_log.reset();
+                release(std::move(announce));
+            });
+    m_log->finish();
+}
+
+void Session::release(std::function<void()> announce)
+{
     // Cleaning up can take a while (WSL unregisters, overlays may be large): off this thread.
     std::shared_ptr<Launcher> launcher = m_launcher;
     const SessionRecord record = m_record;
     const QString overlay = m_overlayDir;
     const QString cacheDir = m_config.cacheDir;
     const bool prepared = m_spec.has_value();
-    if (m_log)
-        m_endHistory = SessionLog::tail(m_log->path());
-    m_log.reset();
-    m_ending = true;
     runInBackground<Result<void>>(
         this,
         [launcher, record, overlay, cacheDir, prepared]() -> Result<void> {

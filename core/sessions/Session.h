@@ -15,7 +15,7 @@
 
 class ImagePuller;
 class Pty;
-class SessionLog;
+class SessionLogWriter;
 class SessionProcess;
 struct ImageMetadata;
 
@@ -97,6 +97,7 @@ private:
     void onProcessEnded(int exitCode, int signal);
     void fail(const Error &error);
     void releaseAndFinish(std::function<void()> announce);
+    void release(std::function<void()> announce);
     void cleanUpFiles();
 
     SessionRequest m_request;
@@ -112,7 +113,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_provisionCancelled = std::make_shared<std::atomic<bool>>(false);
     QString m_overlayDir;
     std::optional<LaunchSpec> m_spec;
-    std::unique_ptr<SessionLog> m_log;
+    std::unique_ptr<SessionLogWriter> m_log;
     QByteArray m_endHistory; ///< the log's tail, kept when the log file is removed at the end
     QPointer<ImagePuller> m_puller;
     SessionProcess *m_process = nullptr;

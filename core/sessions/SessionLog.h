@@ -17,6 +17,7 @@ public:
 
     Result<void> open();
     Result<void> append(const QByteArray &bytes);
+    void close() { m_file.close(); }
     QString path() const { return m_path; }
 
     /// The most recent output, at most @p limit bytes, read from @p path (by any process).
