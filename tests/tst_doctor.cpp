@@ -57,9 +57,7 @@ private Q_SLOTS:
     void stalledRegistryGivesUpAfterImageTimeout()
     {
         ImageServer server;
-        ImageServer::Route silent;
-        silent.silent = true;
-        server.setRoute("/index.json", silent);
+        server.setSilent("/index.json");
         TempHome tmp;
         QVERIFY(TempHome::writeFile(tmp.home() + QStringLiteral("/scorpiox-env.txt"),
                                     "IMAGE_TIMEOUT=1\nIMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
@@ -83,9 +81,7 @@ private Q_SLOTS:
     void cliDoctorTakesImageTimeoutFromTheProject()
     {
         ImageServer server;
-        ImageServer::Route silent;
-        silent.silent = true;
-        server.setRoute("/index.json", silent);
+        server.setSilent("/index.json");
         TempHome tmp;
         QVERIFY(TempHome::writeFile(tmp.home() + QStringLiteral("/scorpiox-env.txt"),
                                     "IMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));

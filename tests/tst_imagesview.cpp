@@ -200,9 +200,7 @@ private Q_SLOTS:
     void stalledRegistryShowsTheErrorAfterImageTimeout()
     {
         ImageServer server;
-        ImageServer::Route silent;
-        silent.silent = true;
-        server.setRoute("/index.json", silent);
+        server.setSilent("/index.json");
         TempHome home;
         QVERIFY(TempHome::writeFile(home.home() + QStringLiteral("/scorpiox-env.txt"),
                                     "IMAGE_TIMEOUT=1\nIMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
