@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliRunner.h"
+#include "ImageServer.h"
 #include "TempHome.h"
+#include "config/Settings.h"
+#include "doctor/HostCheck.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <optional>
 
 class TestDoctor : public QObject
 {
@@ -46,6 +52,47 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("FAIL  settings: error: "));
         QVERIFY(r.out.contains("container_network: 'bridge'"));
         QVERIFY(r.out.contains("warn  registry: cannot reach the image registry http://127.0.0.1:9/"));
+    }
+
+    void stalledRegistryGivesUpAfterImageTimeout()
+    {
+        ImageServer server;
+        server.setSilent("/index.json");
+        TempHome tmp;
+        QVERIFY(TempHome::writeFile(tmp.home() + QStringLiteral("/scorpiox-env.txt"),
+                                    "IMAGE_TIMEOUT=1\nIMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
+        Settings settings(tmp.home(), tmp.project());
+        QVERIFY(!hasErrors(settings.load()));
+
+        QObject context;
+        std::optional<HostCheck> check;
+        QElapsedTimer clock;
+        clock.start();
+        HostCheck::checkRegistry(settings, &context, [&check](const HostCheck &found) { check = found; });
+        QTRY_VERIFY_WITH_TIMEOUT(check.has_value(), 10000);
+        QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(check->status, HostCheck::Status::Warning);
+        const QString url = server.baseUrl().toString();
+        QCOMPARE(check->detail, QStringLiteral("cannot reach the image registry %1: %1index.json sent nothing for 1 s; "
+                                               "check the server, or raise IMAGE_TIMEOUT (now 1)")
+                                    .arg(url));
+    }
+
+    void cliDoctorTakesImageTimeoutFromTheProject()
+    {
+        ImageServer server;
+        server.setSilent("/index.json");
+        TempHome tmp;
+        QVERIFY(TempHome::writeFile(tmp.home() + QStringLiteral("/scorpiox-env.txt"),
+                                    "IMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
+        QVERIFY(TempHome::writeFile(tmp.project() + QStringLiteral("/scorpiox-env.txt"), "IMAGE_TIMEOUT=2\n"));
+        const CliResult r = CliRunner::cli({QStringLiteral("doctor")}, tmp.project());
+        QVERIFY(r.finished);
+        QVERIFY2(r.out.contains(QByteArray("warn  registry: cannot reach the image registry " + server.baseUrl().toEncoded()
+                                           + ": " + server.baseUrl().toEncoded()
+                                           + "index.json sent nothing for 2 s; check the server, or raise IMAGE_TIMEOUT (now 2)\n"
+                                             "      fix: check IMAGE_BASE_URL and the network")),
+                 r.out.constData());
     }
 
     void wslThroughTheSimulator()

@@ -147,9 +147,7 @@ private Q_SLOTS:
     {
         TempHome home;
         ImageServer server;
-        ImageServer::Route silent;
-        silent.silent = true;
-        server.setRoute("/index.json", silent);
+        server.setSilent("/index.json");
         QVERIFY(configure(home, "IMAGE_TIMEOUT=1\nCONTAINER_PACKAGES=none\nIMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
 
         QElapsedTimer clock;

@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -194,6 +195,29 @@ private Q_SLOTS:
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(view.messageBar()->text()));
         QTRY_COMPARE(view.cachedModel()->rowCount(), 1);
         QCOMPARE(view.cachedModel()->name(0), QStringLiteral("tinybox"));
+    }
+
+    void stalledRegistryShowsTheErrorAfterImageTimeout()
+    {
+        ImageServer server;
+        server.setSilent("/index.json");
+        TempHome home;
+        QVERIFY(TempHome::writeFile(home.home() + QStringLiteral("/scorpiox-env.txt"),
+                                    "IMAGE_TIMEOUT=1\nIMAGE_BASE_URL=" + server.baseUrl().toEncoded() + '\n'));
+        Settings settings(home.home(), home.project());
+        QVERIFY(!hasErrors(settings.load()));
+        QElapsedTimer clock;
+        clock.start();
+        ImagesView view(&settings);
+        QSignalSpy failed(view.remoteModel(), &RemoteImageModel::failed);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(clock.elapsed() >= 900 && clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(server.requestCount("/index.json"), 1);
+        const QString expected = QStringLiteral("The registry cannot be listed: cannot reach the image registry %1: %1index.json "
+                                                "sent nothing for 1 s; check the server, or raise IMAGE_TIMEOUT (now 1)")
+                                     .arg(server.baseUrl().toString());
+        QCOMPARE(view.remoteStatus()->text(), expected);
+        QCOMPARE(view.remoteModel()->rowCount(), 0);
     }
 
     void pullCancelledMidDownloadLeavesNothing()

@@ -11,6 +11,7 @@
 #include "CliRunner.h"
 #include "HostFacts.h"
 #include "ProcessWait.h"
+#include "ScratchDir.h"
 #include "TempHome.h"
 #include "TestArchive.h"
 
@@ -18,7 +19,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -104,21 +104,14 @@ class TestSecurity : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_rootfs;
-    QString m_project;
+    ScratchDir m_scratch;
     QString m_victim;
-    int m_counter = 0;
 
-    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
-    QString makeDir(const char *name)
-    {
-        const QString dir = fresh(name);
-        QDir().mkpath(dir);
-        return dir;
-    }
     QString probe() const { return qs(UNSHARE_PROBE_BIN) + qs(":/probe:ro"); }
-    QStringList container(const QString &rootfs) { return {qs("--rootfs"), rootfs, qs("--overlay"), fresh("ov")}; }
+    QStringList container(const QString &rootfs)
+    {
+        return {qs("--rootfs"), rootfs, qs("--overlay"), m_scratch.fresh("ov")};
+    }
 
     ProcessOutcome unshare(const QStringList &args, int timeoutMs = 20000)
     {
@@ -130,12 +123,12 @@ private:
     /// Starts a container that runs @p command, returning the launcher and the host PID of its init.
     std::unique_ptr<QProcess> startContainer(const QStringList &command, qint64 *pid)
     {
-        const QString info = fresh("info");
+        const QString info = m_scratch.fresh("info");
         auto launcher = std::make_unique<QProcess>();
         launcher->start(qs("/bin/sh"), QStringList {qs("-c"), qs("exec 3>\"$1\"; shift; exec \"$@\""), qs("sh"), info,
                                                     qs(SCORPIOX_UNSHARE_BIN), qs("--info-fd"), qs("3")}
-                                           + container(m_rootfs) + QStringList {qs("--bind"), probe(), qs("--")}
-                                           + command);
+                                           + container(m_scratch.rootfs())
+                                           + QStringList {qs("--bind"), probe(), qs("--")} + command);
         *pid = ProcessWait::reportedPid(info, 10000);
         return launcher;
     }
@@ -143,12 +136,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
-        m_rootfs = m_dir.filePath(qs("rootfs"));
-        const QString error = BusyboxRootfs::create(m_rootfs);
+        const QString error = m_scratch.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_project = makeDir("project");
     }
 
     // Protection: bind targets are resolved from a handle on the new root with
@@ -157,10 +146,10 @@ private Q_SLOTS:
     // root (and leads nowhere there): the launcher refuses, and never creates or mounts on the host.
     void bindTargetSwappedForAHostSymlinkStaysInside()
     {
-        const QString rootfs = fresh("swap-rootfs");
+        const QString rootfs = m_scratch.fresh("swap-rootfs");
         QVERIFY(BusyboxRootfs::create(rootfs).isEmpty());
-        const QString victim = makeDir("victim");
-        const QString source = makeDir("bind-source");
+        const QString victim = m_scratch.makeDir("victim");
+        const QString source = m_scratch.makeDir("bind-source");
         QVERIFY(TempHome::writeFile(source + qs("/marker"), "from-source\n"));
         const QByteArray data = QFile::encodeName(rootfs + qs("/data"));
         const QByteArray swapped = QFile::encodeName(rootfs + qs("/data.swap"));
@@ -215,8 +204,8 @@ private Q_SLOTS:
     // another host directory between the check and the mount, is refused, never followed.
     void bindSourceSwappedAfterTheCheckIsRefused()
     {
-        const QString source = makeDir("swap-source");
-        const QString other = makeDir("swap-other");
+        const QString source = m_scratch.makeDir("swap-source");
+        const QString other = m_scratch.makeDir("swap-other");
         QVERIFY(TempHome::writeFile(source + qs("/marker"), "from-source\n"));
         QVERIFY(TempHome::writeFile(other + qs("/marker"), "from-the-other-directory\n"));
         const QString swap = source + qs(".swap");
@@ -228,8 +217,10 @@ private Q_SLOTS:
             if (QFileInfo(source).isSymLink())
                 QVERIFY(::renameat2(AT_FDCWD, a.constData(), AT_FDCWD, b.constData(), RENAME_EXCHANGE) == 0);
             QProcess p;
-            p.start(qs(SCORPIOX_UNSHARE_BIN), container(m_rootfs) + QStringList {qs("--bind"), source + qs(":/mnt/source"), qs("--"),
-                                                                                  qs("/bin/cat"), qs("/mnt/source/marker")});
+            p.start(qs(SCORPIOX_UNSHARE_BIN),
+                    container(m_scratch.rootfs())
+                        + QStringList {qs("--bind"), source + qs(":/mnt/source"), qs("--"), qs("/bin/cat"),
+                                       qs("/mnt/source/marker")});
             QVERIFY(p.waitForStarted());
             // A child exists only once the plan (and its check of the source) is done; the swap
             // then races the mount, which waits for the uid mapping first.
@@ -257,7 +248,7 @@ private Q_SLOTS:
     // not save it.
     void procExeOfAnEnteringLauncherCannotBeWritten()
     {
-        const QString copy = makeDir("own-launcher") + qs("/scorpiox-unshare");
+        const QString copy = m_scratch.makeDir("own-launcher") + qs("/scorpiox-unshare");
         QVERIFY(QFile::copy(qs(SCORPIOX_UNSHARE_BIN), copy));
         QVERIFY(QFileInfo(copy).isWritable());
         const QByteArray sum = fileSum(copy);
@@ -285,7 +276,7 @@ private Q_SLOTS:
     // half holds either way today, as the Qt side does not pass the descriptor on, and guards it.)
     void leakedDescriptorsNeverReachTheContainer()
     {
-        const QString secret = fresh("host-secret");
+        const QString secret = m_scratch.fresh("host-secret");
         QVERIFY(TempHome::writeFile(secret, "host only\n"));
         const int leaked = ::open(QFile::encodeName(secret).constData(), O_RDONLY); // no O_CLOEXEC on purpose
         QVERIFY(leaked > 2);
@@ -332,8 +323,10 @@ private Q_SLOTS:
             ::ioctl(slave, TIOCSCTTY, 0);
             ::dup2(slave, 0);
         });
-        p.start(qs(SCORPIOX_UNSHARE_BIN), container(m_rootfs) + QStringList {qs("--bind"), probe(), qs("--"), qs("/probe"),
-                                                                              qs("tiocsti"), qs("echo INJECTED\n")});
+        p.start(qs(SCORPIOX_UNSHARE_BIN),
+                container(m_scratch.rootfs())
+                    + QStringList {qs("--bind"), probe(), qs("--"), qs("/probe"), qs("tiocsti"),
+                                   qs("echo INJECTED\n")});
         const ProcessOutcome r = ProcessWait::finish(p, 20000);
         QCOMPARE(r.out, QByteArray("errno=EPERM\n"));
         QCOMPARE(r.code, 1);
@@ -350,7 +343,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("written"); ///< a refused archive: empty; else the entry written last
         // The victim directory and file are the test user's own, so only the importer's checks can
         // keep them unchanged.
-        m_victim = makeDir("tar-victim");
+        m_victim = m_scratch.makeDir("tar-victim");
         QVERIFY(TempHome::writeFile(m_victim + qs("/target"), "mine\n"));
         const QByteArray abs = QFile::encodeName(m_victim);
         const QByteArray rel = abs.mid(1);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // scorpiox-unshare end to end, as an ordinary user, over a busybox rootfs: real user, PID, mount
 // and network namespaces, real overlayfs, real signals.
-#include "BusyboxRootfs.h"
 #include "HostFacts.h"
 #include "ProcessWait.h"
+#include "ScratchDir.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -65,24 +64,15 @@ class TestUnshare : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_rootfs;
-    QString m_project;
+    ScratchDir m_scratch;
     QByteArray m_rootfsSum;
-    int m_counter = 0;
 
-    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
 
-    QString makeDir(const char *name)
-    {
-        const QString dir = fresh(name);
-        QDir().mkpath(dir);
-        return dir;
-    }
 
     QStringList withOverlay(const QString &overlay) const
     {
-        return {qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--bind"), m_project + qs(":/workspace")};
+        return {qs("--rootfs"), m_scratch.rootfs(), qs("--overlay"), overlay,
+                qs("--bind"), m_scratch.project() + qs(":/workspace")};
     }
 
     std::unique_ptr<QProcess> start(const QStringList &args, const QProcessEnvironment &env = {})
@@ -103,7 +93,8 @@ private:
 
     Run sh(const QString &script, const QStringList &extra = {})
     {
-        return run(withOverlay(fresh("ov")) + extra + QStringList {qs("--"), qs("/bin/sh"), qs("-c"), script});
+        return run(withOverlay(m_scratch.fresh("ov")) + extra
+                   + QStringList {qs("--"), qs("/bin/sh"), qs("-c"), script});
     }
 
     QString probe() const { return qs(UNSHARE_PROBE_BIN) + qs(":/probe:ro"); }
@@ -111,20 +102,16 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
-        m_rootfs = m_dir.filePath(qs("rootfs"));
-        const QString error = BusyboxRootfs::create(m_rootfs);
+        const QString error = m_scratch.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY(QDir().mkpath(m_rootfs + qs("/covered")));
-        QFile secret(m_rootfs + qs("/covered/secret"));
+        QVERIFY(QDir().mkpath(m_scratch.rootfs() + qs("/covered")));
+        QFile secret(m_scratch.rootfs() + qs("/covered/secret"));
         QVERIFY(secret.open(QIODevice::WriteOnly) && secret.write("beneath\n") > 0);
         secret.close();
-        m_project = makeDir("project");
-        m_rootfsSum = treeChecksum(m_rootfs);
+        m_rootfsSum = treeChecksum(m_scratch.rootfs());
     }
 
-    void cleanupTestCase() { QCOMPARE(treeChecksum(m_rootfs), m_rootfsSum); }
+    void cleanupTestCase() { QCOMPARE(treeChecksum(m_scratch.rootfs()), m_rootfsSum); }
 
     void commandSeesOnlyItsOwnProcesses()
     {
@@ -142,7 +129,7 @@ private Q_SLOTS:
         const Run r = sh(qs("id -u && id -g && touch /workspace/made-inside"));
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("0\n0\n"));
-        const QFileInfo made(m_project + qs("/made-inside"));
+        const QFileInfo made(m_scratch.project() + qs("/made-inside"));
         QVERIFY(made.exists());
         QCOMPARE(made.ownerId(), getuid());
         QCOMPARE(made.groupId(), getgid());
@@ -150,7 +137,7 @@ private Q_SLOTS:
 
     void overlayTakesWritesAndVanishes()
     {
-        const QString overlay = fresh("ov");
+        const QString overlay = m_scratch.fresh("ov");
         const Run r = run(withOverlay(overlay)
                           + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                          qs("echo changed > /etc/hostname && rm /etc/os-release && mkdir -p /opt/n "
@@ -159,40 +146,40 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("changed\ndata\nsecret\n"));
         QVERIFY(!QFileInfo::exists(overlay));
-        QCOMPARE(treeChecksum(m_rootfs), m_rootfsSum);
+        QCOMPARE(treeChecksum(m_scratch.rootfs()), m_rootfsSum);
         // And the next container sees the pristine image.
         QCOMPARE(sh(qs("cat /etc/hostname")).out, QByteArray("scorpiox\n"));
     }
 
     void withoutOverlayTheRootIsReadOnly()
     {
-        const Run r = run({qs("--rootfs"), m_rootfs, qs("--"), qs("/bin/sh"), qs("-c"),
+        const Run r = run({qs("--rootfs"), m_scratch.rootfs(), qs("--"), qs("/bin/sh"), qs("-c"),
                            qs("touch /x 2>&1; echo x > /etc/hostname 2>&1; cat /etc/os-release | head -1; "
                               "echo tmp > /tmp/t && cat /tmp/t")});
         QCOMPARE(r.code, 0);
         const QByteArray both = r.out + r.err;
         QVERIFY2(both.count("Read-only file system") == 2, both.constData());
         QVERIFY(r.out.contains("NAME=") && r.out.endsWith("tmp\n"));
-        QCOMPARE(treeChecksum(m_rootfs), m_rootfsSum);
+        QCOMPARE(treeChecksum(m_scratch.rootfs()), m_rootfsSum);
     }
 
     void workspaceIsReadWrite()
     {
-        QFile seed(m_project + qs("/from-host"));
+        QFile seed(m_scratch.project() + qs("/from-host"));
         QVERIFY(seed.open(QIODevice::WriteOnly) && seed.write("host\n") > 0);
         seed.close();
         const Run r = sh(qs("cat /workspace/from-host && echo container > /workspace/from-container"),
                          {qs("--workdir"), qs("/workspace")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("host\n"));
-        QFile back(m_project + qs("/from-container"));
+        QFile back(m_scratch.project() + qs("/from-container"));
         QVERIFY(back.open(QIODevice::ReadOnly));
         QCOMPARE(back.readAll(), QByteArray("container\n"));
     }
 
     void readOnlyBindCannotBeUndone()
     {
-        const QString shared = makeDir("shared");
+        const QString shared = m_scratch.makeDir("shared");
         QFile(shared + qs("/keep")).open(QIODevice::WriteOnly);
         const QString script = qs(
             "touch /covered/new 2>/dev/null && echo WROTE; "
@@ -220,7 +207,7 @@ private Q_SLOTS:
         QStringList args;
         QString script;
         for (int i = 0; i < 20; ++i) {
-            const QString dir = makeDir("bind");
+            const QString dir = m_scratch.makeDir("bind");
             QFile f(dir + qs("/id"));
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray::number(i)) > 0);
             args << qs("--bind") << dir + qs(":/mnt/b") + QString::number(i) + (i % 2 ? qs(":ro") : QString());
@@ -234,7 +221,7 @@ private Q_SLOTS:
 
     void missingBindSourceIsAClearError()
     {
-        const Run r = sh(qs("true"), {qs("--bind"), m_dir.filePath(qs("absent")) + qs(":/x")});
+        const Run r = sh(qs("true"), {qs("--bind"), m_scratch.filePath(qs("absent")) + qs(":/x")});
         QCOMPARE(r.code, 125);
         QVERIFY2(r.err.contains("absent") && r.err.contains("No such file or directory"), r.err.constData());
     }
@@ -289,7 +276,7 @@ private Q_SLOTS:
 
     void hostRootIsNotReachable()
     {
-        const QString marker = makeDir("host-marker");
+        const QString marker = m_scratch.makeDir("host-marker");
         const QString script = qs("cd / && cd ../../.. && ls; test -e '%1' && echo ESCAPED; "
                                   "ls /proc/1/root/ >/dev/null 2>&1 && echo PROC-ROOT; "
                                   "cut -d' ' -f5 /proc/self/mountinfo")
@@ -317,7 +304,7 @@ private Q_SLOTS:
         p.setProgram(qs("/bin/sh"));
         p.setArguments({qs("-c"), qs("exec 7</dev/null 8>/dev/null 9>/dev/null; exec \"$0\" \"$@\""),
                         qs(SCORPIOX_UNSHARE_BIN), qs("--info-fd"), qs("8")});
-        p.setArguments(p.arguments() + withOverlay(fresh("ov"))
+        p.setArguments(p.arguments() + withOverlay(m_scratch.fresh("ov"))
                        + QStringList {qs("--"), qs("/bin/ls"), qs("/proc/self/fd")});
         p.start();
         const Run r = ProcessWait::finish(p, 20000);
@@ -345,19 +332,19 @@ private Q_SLOTS:
         QCOMPARE(sh(qs("kill -TERM $$")).code, 143);
         QCOMPARE(sh(qs("kill -KILL $$")).code, 137);
 
-        Run r = run({qs("--rootfs"), m_rootfs, qs("--bogus"), qs("--"), qs("true")});
+        Run r = run({qs("--rootfs"), m_scratch.rootfs(), qs("--bogus"), qs("--"), qs("true")});
         QCOMPARE(r.code, 125);
         QVERIFY2(r.err.startsWith("scorpiox-unshare: unknown option --bogus\n"), r.err.constData());
-        r = run({qs("--rootfs"), m_dir.filePath(qs("no-image")), qs("--"), qs("true")});
+        r = run({qs("--rootfs"), m_scratch.filePath(qs("no-image")), qs("--"), qs("true")});
         QCOMPARE(r.code, 125);
         QVERIFY2(r.err.contains("no-image: No such file or directory"), r.err.constData());
 
-        r = run(withOverlay(fresh("ov")) + QStringList {qs("--"), qs("/etc/passwd")});
+        r = run(withOverlay(m_scratch.fresh("ov")) + QStringList {qs("--"), qs("/etc/passwd")});
         QCOMPARE(r.code, 126);
         QVERIFY2(r.err.contains("cannot execute /etc/passwd: Permission denied"), r.err.constData());
-        r = run(withOverlay(fresh("ov")) + QStringList {qs("--"), qs("/no/such/program")});
+        r = run(withOverlay(m_scratch.fresh("ov")) + QStringList {qs("--"), qs("/no/such/program")});
         QCOMPARE(r.code, 127);
-        r = run(withOverlay(fresh("ov")) + QStringList {qs("--"), qs("no-such-command")});
+        r = run(withOverlay(m_scratch.fresh("ov")) + QStringList {qs("--"), qs("no-such-command")});
         QCOMPARE(r.code, 127);
         QVERIFY2(r.err.contains("command not found in the container: no-such-command"), r.err.constData());
     }
@@ -365,7 +352,7 @@ private Q_SLOTS:
     void timeoutEndsEvenADaemon()
     {
         const QByteArray tag = QByteArray::number(QRandomGenerator::global()->bounded(1000000, 9999999));
-        const QString started = m_project + qs("/daemon-") + QString::fromLatin1(tag);
+        const QString started = m_scratch.project() + qs("/daemon-") + QString::fromLatin1(tag);
         const QString script = qs("setsid sh -c '(touch /workspace/daemon-%1; exec sleep 1%1) &'; "
                                   "sleep 2%1 & exec sleep 3%1")
                                    .arg(QString::fromLatin1(tag));
@@ -393,12 +380,13 @@ private Q_SLOTS:
     {
         QFETCH(int, signal);
         QFETCH(int, code);
-        const QString overlay = fresh("ov");
-        const QString ready = qs("ready-") + QString::number(m_counter);
+        const QString overlay = m_scratch.fresh("ov");
+        const QString ready = m_scratch.uniqueName("ready-");
         auto p = start(withOverlay(overlay)
                        + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                       qs("touch /workspace/%1; exec sleep 100").arg(ready)});
-        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
+        const QString readyFile = m_scratch.project() + QLatin1Char('/') + ready;
+        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(readyFile); }, 10000));
         QVERIFY(QFileInfo::exists(overlay + qs("/upper")));
         ::kill(static_cast<pid_t>(p->processId()), signal);
         const Run r = ProcessWait::finish(*p, 10000);
@@ -410,11 +398,12 @@ private Q_SLOTS:
     {
         const QByteArray tag = QByteArray::number(QRandomGenerator::global()->bounded(1000000, 9999999));
         const QString ready = qs("ready-") + QString::fromLatin1(tag);
-        auto p = start(withOverlay(fresh("ov"))
+        auto p = start(withOverlay(m_scratch.fresh("ov"))
                        + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                       qs("sleep 4%1 & setsid sleep 5%1 & touch /workspace/%2; exec sleep 6%1")
                                           .arg(QString::fromLatin1(tag), ready)});
-        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(m_project + QLatin1Char('/') + ready); }, 10000));
+        const QString readyFile = m_scratch.project() + QLatin1Char('/') + ready;
+        QVERIFY(ProcessWait::until([&] { return QFileInfo::exists(readyFile); }, 10000));
         QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(sleeper("6", tag)) == 1; }, 5000));
         QCOMPARE(ProcessWait::countWithCmdline(sleeper("4", tag)) + ProcessWait::countWithCmdline(sleeper("5", tag)), 2);
         ::kill(static_cast<pid_t>(p->processId()), SIGKILL);
@@ -427,25 +416,25 @@ private Q_SLOTS:
 
     void hostileImageSymlinksStayInside()
     {
-        const QString victim = makeDir("victim");
-        const QString layer = makeDir("hostile-layer");
+        const QString victim = m_scratch.makeDir("victim");
+        const QString layer = m_scratch.makeDir("hostile-layer");
         QVERIFY(QDir().mkpath(layer + qs("/etc")));
         QString up;
         for (int i = 0; i < 12; ++i)
             up += qs("../");
         QVERIFY(QFile::link(up + victim.mid(1), layer + qs("/dev")));
         QVERIFY(QFile::link(victim + qs("/resolv.conf"), layer + qs("/etc/resolv.conf")));
-        const QString overlay = fresh("ov");
-        Run r = run({qs("--rootfs"), m_rootfs, qs("--layer"), layer, qs("--overlay"), overlay, qs("--net"),
-                     qs("host"), qs("--"), qs("true")});
+        const QString overlay = m_scratch.fresh("ov");
+        Run r = run({qs("--rootfs"), m_scratch.rootfs(), qs("--layer"), layer, qs("--overlay"), overlay,
+                     qs("--net"), qs("host"), qs("--"), qs("true")});
         QCOMPARE(r.code, 125);
         QVERIFY2(r.err.contains("/dev"), r.err.constData());
         QVERIFY(QDir(victim).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
         QVERIFY(!QFileInfo::exists(overlay));
 
         QVERIFY(QFile::remove(layer + qs("/dev")));
-        r = run({qs("--rootfs"), m_rootfs, qs("--layer"), layer, qs("--overlay"), fresh("ov"), qs("--net"),
-                 qs("host"), qs("--"), qs("/bin/sh"), qs("-c"), qs("cat /etc/resolv.conf; ls /dev")});
+        r = run({qs("--rootfs"), m_scratch.rootfs(), qs("--layer"), layer, qs("--overlay"), m_scratch.fresh("ov"),
+                 qs("--net"), qs("host"), qs("--"), qs("/bin/sh"), qs("-c"), qs("cat /etc/resolv.conf; ls /dev")});
         QCOMPARE(r.code, 0);
         QFile hostResolv(qs("/etc/resolv.conf"));
         if (hostResolv.open(QIODevice::ReadOnly))
@@ -456,13 +445,13 @@ private Q_SLOTS:
 
     void dashDashRootfsIsACommand()
     {
-        const QString layer = makeDir("cmd-layer");
+        const QString layer = m_scratch.makeDir("cmd-layer");
         QVERIFY(QDir().mkpath(layer + qs("/usr/local/bin")));
         QFile script(layer + qs("/usr/local/bin/--rootfs"));
         QVERIFY(script.open(QIODevice::WriteOnly) && script.write("#!/bin/sh\necho ran \"$@\"\n") > 0);
         script.close();
         QVERIFY(script.setPermissions(script.permissions() | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
-        const Run r = run({qs("--rootfs"), m_rootfs, qs("--layer"), layer, qs("--env"),
+        const Run r = run({qs("--rootfs"), m_scratch.rootfs(), qs("--layer"), layer, qs("--env"),
                            qs("PATH=/usr/local/bin:/bin"), qs("--"), qs("--rootfs"), qs("--net"), qs("none")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("ran --net none\n"));
@@ -473,7 +462,7 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<QProcess>> running;
         QStringList overlays;
         for (int i = 0; i < 20; ++i) {
-            overlays << fresh("ov");
+            overlays << m_scratch.fresh("ov");
             running.push_back(start(withOverlay(overlays.last())
                                     + QStringList {qs("--hostname"), qs("c%1").arg(i), qs("--"), qs("/bin/sh"),
                                                    qs("-c"), qs("echo $(hostname) > /workspace/many-$(hostname); "
@@ -483,7 +472,7 @@ private Q_SLOTS:
             const Run r = ProcessWait::finish(*running[static_cast<size_t>(i)], 30000);
             QVERIFY2(r.code == 0, r.err.constData());
             QCOMPARE(r.out, QByteArray("x\n"));
-            QFile made(m_project + qs("/many-c%1").arg(i));
+            QFile made(m_scratch.project() + qs("/many-c%1").arg(i));
             QVERIFY(made.open(QIODevice::ReadOnly));
             QCOMPARE(made.readAll(), qs("c%1\n").arg(i).toUtf8());
         }
@@ -493,7 +482,7 @@ private Q_SLOTS:
 
     void procExeNeverReachesTheLauncherBinary()
     {
-        const QString own = makeDir("own-launcher");
+        const QString own = m_scratch.makeDir("own-launcher");
         const QString copy = own + qs("/scorpiox-unshare");
         QVERIFY(QFile::copy(qs(SCORPIOX_UNSHARE_BIN), copy));
         QVERIFY(QFileInfo(copy).ownerId() == getuid() && QFileInfo(copy).isWritable());
@@ -503,7 +492,7 @@ private Q_SLOTS:
         before.close();
         QProcess p;
         p.setProgram(copy);
-        p.setArguments(withOverlay(fresh("ov"))
+        p.setArguments(withOverlay(m_scratch.fresh("ov"))
                        + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                       qs("for p in /proc/[0-9]*; do readlink $p/exe; done; "
                                          "cat /proc/1/exe > /dev/null 2>&1 && echo READ; "
@@ -528,7 +517,7 @@ private Q_SLOTS:
     {
         if (!HostFacts::hasSubordinateRange())
             QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap");
-        const QString overlay = fresh("ov");
+        const QString overlay = m_scratch.fresh("ov");
         const Run r = run(withOverlay(overlay)
                           + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                          qs("cat /proc/self/uid_map | wc -l; touch /owned && chown 1000:1000 /owned "
@@ -545,14 +534,14 @@ private Q_SLOTS:
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(qs("SCORPIOX_UNSHARE_SINGLE_ID"), qs("1"));
-        const Run r = run(withOverlay(fresh("ov"))
+        const Run r = run(withOverlay(m_scratch.fresh("ov"))
                               + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                              qs("cat /proc/self/uid_map | tr -s ' '; id -u; touch /workspace/single; "
                                                 "env | grep -c SCORPIOX_UNSHARE_")},
                           env);
         QCOMPARE(r.code, 1); // grep -c found nothing: the launcher's own switches are not passed on
         QCOMPARE(r.out, qs(" 0 %1 1\n0\n0\n").arg(getuid()).toUtf8());
-        QCOMPARE(QFileInfo(m_project + qs("/single")).ownerId(), getuid());
+        QCOMPARE(QFileInfo(m_scratch.project() + qs("/single")).ownerId(), getuid());
     }
 
     void environmentHostnameAndWorkdir()
@@ -560,7 +549,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(qs("SCORPIOX_TEST_SECRET"), qs("from-environment"));
         env.insert(qs("OVERRIDDEN"), qs("old"));
-        const Run r = run(withOverlay(fresh("ov"))
+        const Run r = run(withOverlay(m_scratch.fresh("ov"))
                               + QStringList {qs("--hostname"), qs("scorpiox-abc"), qs("--workdir"), qs("/work/dir"),
                                              qs("--env"), qs("OVERRIDDEN=new"), qs("--env"), qs("ADDED=a=b"), qs("--"),
                                              qs("/bin/sh"), qs("-c"),
@@ -583,12 +572,13 @@ private Q_SLOTS:
 
     void infoFdReportsJsonLines()
     {
-        const QString info = fresh("info");
+        const QString info = m_scratch.fresh("info");
         QProcess p;
         p.setProgram(qs("/bin/sh"));
         p.setArguments(QStringList {qs("-c"), qs("exec 3>\"$INFO\"; exec \"$0\" \"$@\""), qs(SCORPIOX_UNSHARE_BIN),
                                     qs("--info-fd"), qs("3")}
-                       + withOverlay(fresh("ov")) + QStringList {qs("--"), qs("/bin/sh"), qs("-c"), qs("exit 3")});
+                       + withOverlay(m_scratch.fresh("ov"))
+                       + QStringList {qs("--"), qs("/bin/sh"), qs("-c"), qs("exit 3")});
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(qs("INFO"), info);
         p.setProcessEnvironment(env);
@@ -602,7 +592,7 @@ private Q_SLOTS:
         QCOMPARE(got[1], QByteArray("{\"exit\":3}"));
 
         p.setArguments({qs("-c"), qs("exec 3>\"$INFO\"; exec \"$0\" \"$@\""), qs(SCORPIOX_UNSHARE_BIN), qs("--info-fd"),
-                        qs("3"), qs("--rootfs"), m_dir.filePath(qs("gone")), qs("--"), qs("true")});
+                        qs("3"), qs("--rootfs"), m_scratch.filePath(qs("gone")), qs("--"), qs("true")});
         p.start();
         QCOMPARE(ProcessWait::finish(p, 20000).code, 125);
         QVERIFY(lines.seek(0));
@@ -640,7 +630,7 @@ private Q_SLOTS:
             QSKIP("fuse-overlayfs is not installed");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(qs("SCORPIOX_UNSHARE_OVERLAY"), qs("fuse"));
-        const QString overlay = fresh("ov");
+        const QString overlay = m_scratch.fresh("ov");
         const Run r = run(withOverlay(overlay)
                               + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                              qs("echo fused > /etc/hostname && cat /etc/hostname")},
@@ -655,7 +645,7 @@ private Q_SLOTS:
                      r.err.constData());
         }
         QVERIFY(!QFileInfo::exists(overlay));
-        QCOMPARE(treeChecksum(m_rootfs), m_rootfsSum);
+        QCOMPARE(treeChecksum(m_scratch.rootfs()), m_rootfsSum);
     }
 };
 

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // scorpiox-unshare --enter PID, as an ordinary user: joining a running container (user namespace
 // first), landing in its PID namespace, and running under the same restrictions as its command.
-#include "BusyboxRootfs.h"
 #include "ProcessWait.h"
+#include "ScratchDir.h"
 
 #include <QDebug>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -32,6 +31,7 @@ struct Container
 {
     std::unique_ptr<QProcess> launcher;
     qint64 pid = 0;
+    QString hostname;
 };
 
 } // namespace
@@ -41,13 +41,8 @@ class TestUnshareEnter : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_rootfs;
-    QString m_project;
+    ScratchDir m_scratch;
     QString m_readOnly;
-    int m_counter = 0;
-
-    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
 
     QString probe() const { return qs(UNSHARE_PROBE_BIN) + qs(":/probe:ro"); }
 
@@ -56,14 +51,15 @@ private:
     Container startContainer(const QString &net, const QByteArray &tag)
     {
         Container c;
-        const QString info = fresh("info");
+        c.hostname = m_scratch.uniqueName("box-");
+        const QString info = m_scratch.fresh("info");
         c.launcher = std::make_unique<QProcess>();
         c.launcher->setProgram(qs("/bin/sh"));
         c.launcher->setArguments(
             {qs("-c"), qs("exec 3>\"$1\"; shift; exec \"$@\""), qs("sh"), info, qs(SCORPIOX_UNSHARE_BIN),
-             qs("--info-fd"), qs("3"), qs("--rootfs"), m_rootfs, qs("--overlay"), fresh("ov"), qs("--bind"),
-             m_project + qs(":/workspace"), qs("--bind"), m_readOnly + qs(":/covered:ro"), qs("--bind"), probe(),
-             qs("--net"), net, qs("--hostname"), qs("box-") + QString::number(m_counter), qs("--"), qs("/bin/sh"),
+             qs("--info-fd"), qs("3"), qs("--rootfs"), m_scratch.rootfs(), qs("--overlay"), m_scratch.fresh("ov"),
+             qs("--bind"), m_scratch.project() + qs(":/workspace"), qs("--bind"), m_readOnly + qs(":/covered:ro"),
+             qs("--bind"), probe(), qs("--net"), net, qs("--hostname"), c.hostname, qs("--"), qs("/bin/sh"),
              qs("-c"), qs("echo inside > /marker; exec sleep 9") + QString::fromLatin1(tag)});
         c.launcher->start();
         c.pid = ProcessWait::reportedPid(info, 10000);
@@ -102,14 +98,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
-        m_rootfs = m_dir.filePath(qs("rootfs"));
-        const QString error = BusyboxRootfs::create(m_rootfs);
+        const QString error = m_scratch.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_project = m_dir.filePath(qs("project"));
-        m_readOnly = m_dir.filePath(qs("shared"));
-        QVERIFY(QDir().mkpath(m_project) && QDir().mkpath(m_readOnly));
+        m_readOnly = m_scratch.makeDir("shared");
         QFile keep(m_readOnly + qs("/keep"));
         QVERIFY(keep.open(QIODevice::WriteOnly) && keep.write("kept\n") > 0);
     }
@@ -119,7 +110,6 @@ private Q_SLOTS:
         const QByteArray tag = newTag();
         Container c = startContainer(qs("isolated"), tag);
         QVERIFY(c.pid > 0);
-        const int box = m_counter;
         QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(sleeper("9", tag)) == 1; }, 5000));
         const ProcessOutcome r = enterSh(c.pid,
                                          qs("cat /marker; hostname; pwd; echo self=$$; id -u; "
@@ -127,7 +117,7 @@ private Q_SLOTS:
                                          {qs("--workdir"), qs("/workspace")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.split('\n');
-        QCOMPARE(lines.mid(0, 3), (QList<QByteArray> {"inside", "box-" + QByteArray::number(box), "/workspace"}));
+        QCOMPARE(lines.mid(0, 3), (QList<QByteArray> {"inside", c.hostname.toUtf8(), "/workspace"}));
         QVERIFY2(lines[3].startsWith("self=") && lines[3].mid(5).toInt() > 2 && lines[3].mid(5).toInt() < 10,
                  r.out.constData());
         QCOMPARE(lines[4], QByteArray("0"));

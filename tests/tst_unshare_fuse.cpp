@@ -2,14 +2,13 @@
 // The fuse-overlayfs fallback of scorpiox-unshare, forced with SCORPIOX_UNSHARE_OVERLAY=fuse, as an
 // ordinary user with a real /dev/fuse: the overlay works, its daemon lives outside the container's
 // PID namespace and never outlives the launcher.
-#include "BusyboxRootfs.h"
 #include "ProcessWait.h"
+#include "ScratchDir.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -106,26 +105,21 @@ class TestUnshareFuse : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_rootfs;
-    QString m_project;
-    int m_counter = 0;
-
-    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
+    ScratchDir m_scratch;
 
     /// Starts a container over fuse-overlayfs that writes /etc/hostname, lists the processes it
     /// sees into /workspace/comms, and waits for /workspace/go.
     std::unique_ptr<QProcess> startWaitingContainer(const QString &overlay)
     {
-        QFile::remove(m_project + qs("/go"));
-        QFile::remove(m_project + qs("/comms"));
+        QFile::remove(m_scratch.project() + qs("/go"));
+        QFile::remove(m_scratch.project() + qs("/comms"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(qs("SCORPIOX_UNSHARE_OVERLAY"), qs("fuse"));
         auto p = std::make_unique<QProcess>();
         p->setProgram(qs(SCORPIOX_UNSHARE_BIN));
         p->setProcessEnvironment(env);
-        p->setArguments({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--bind"),
-                         m_project + qs(":/workspace"), qs("--"), qs("/bin/sh"), qs("-c"),
+        p->setArguments({qs("--rootfs"), m_scratch.rootfs(), qs("--overlay"), overlay, qs("--bind"),
+                         m_scratch.project() + qs(":/workspace"), qs("--"), qs("/bin/sh"), qs("-c"),
                          qs("echo fused > /etc/hostname && cat /proc/[0-9]*/comm > /workspace/comms.tmp && "
                             "mv /workspace/comms.tmp /workspace/comms && "
                             "while [ ! -e /workspace/go ]; do sleep 0.05; done")});
@@ -136,7 +130,8 @@ private:
     /// The daemon and the container's init, the launcher's two children, once the container runs.
     bool findChildren(const QProcess &launcher, qint64 *daemon, qint64 *init)
     {
-        const bool ready = ProcessWait::until([&] { return QFileInfo::exists(m_project + qs("/comms")); }, 15000);
+        const QString comms = m_scratch.project() + qs("/comms");
+        const bool ready = ProcessWait::until([&] { return QFileInfo::exists(comms); }, 15000);
         *daemon = *init = 0;
         for (const ProcStat &child : childrenOf(launcher.processId())) {
             if (child.comm == "fuse-overlayfs")
@@ -150,35 +145,30 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
         if (access("/usr/bin/fuse-overlayfs", X_OK) != 0)
             QSKIP("fuse-overlayfs is not installed (apt-get install fuse-overlayfs)");
         if (access("/dev/fuse", R_OK | W_OK) != 0)
             QSKIP("/dev/fuse is not readable and writable for this user (the test fixture grants it with an "
                   "ACL when ctest runs as root)");
-        m_rootfs = m_dir.filePath(qs("rootfs"));
-        const QString error = BusyboxRootfs::create(m_rootfs);
+        const QString error = m_scratch.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_project = fresh("project");
-        QVERIFY(QDir().mkpath(m_project));
     }
 
     void overlayWorksAndEverythingEndsWithTheContainer()
     {
-        const QByteArray baseHostname = readFile(m_rootfs + qs("/etc/hostname"));
-        const QString overlay = fresh("ov");
+        const QByteArray baseHostname = readFile(m_scratch.rootfs() + qs("/etc/hostname"));
+        const QString overlay = m_scratch.fresh("ov");
         auto p = startWaitingContainer(overlay);
         qint64 daemon = 0, init = 0;
         QVERIFY2(findChildren(*p, &daemon, &init), p->readAllStandardError().constData());
 
         // Writes land in the upper directory; the image stays as it was.
         QCOMPARE(readFile(overlay + qs("/upper/etc/hostname")), QByteArray("fused\n"));
-        QCOMPARE(readFile(m_rootfs + qs("/etc/hostname")), baseHostname);
+        QCOMPARE(readFile(m_scratch.rootfs() + qs("/etc/hostname")), baseHostname);
 
         // The daemon serves the container from outside its PID namespace: the container lists
         // its own processes (sh at least) but not the daemon.
-        const QByteArray comms = readFile(m_project + qs("/comms"));
+        const QByteArray comms = readFile(m_scratch.project() + qs("/comms"));
         QVERIFY2(comms.contains("sh\n"), comms.constData());
         QVERIFY2(!comms.contains("fuse-overlayfs"), comms.constData());
         QVERIFY(!namespaceOf(daemon, "pid").isEmpty());
@@ -187,7 +177,7 @@ private Q_SLOTS:
         const QByteArray containerMounts = namespaceOf(init, "mnt");
         QVERIFY(!containerMounts.isEmpty());
 
-        QFile go(m_project + qs("/go"));
+        QFile go(m_scratch.project() + qs("/go"));
         QVERIFY(go.open(QIODevice::WriteOnly));
         go.close();
         const ProcessOutcome r = ProcessWait::finish(*p, 15000);
@@ -198,12 +188,12 @@ private Q_SLOTS:
         QVERIFY(!alive(daemon));
         QCOMPARE(processesInMountNamespace(containerMounts), 0);
         QVERIFY(!QFileInfo::exists(overlay));
-        QCOMPARE(readFile(m_rootfs + qs("/etc/hostname")), baseHostname);
+        QCOMPARE(readFile(m_scratch.rootfs() + qs("/etc/hostname")), baseHostname);
     }
 
     void killingTheLauncherEndsTheDaemon()
     {
-        auto p = startWaitingContainer(fresh("ov"));
+        auto p = startWaitingContainer(m_scratch.fresh("ov"));
         qint64 daemon = 0, init = 0;
         QVERIFY2(findChildren(*p, &daemon, &init), p->readAllStandardError().constData());
         ::kill(static_cast<pid_t>(p->processId()), SIGKILL);

@@ -3,13 +3,13 @@
 // distro's, through the WSL simulator too), --keep-overlay (an upper directory reused as a
 // read-only --layer) and --remove-tree (overlays a kill -9 left behind,
 // with files of subordinate ids). As an ordinary user.
-#include "HostFacts.h"
 #include "BusyboxRootfs.h"
+#include "HostFacts.h"
 #include "ProcessWait.h"
+#include "ScratchDir.h"
 
 #include <QDirIterator>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -47,12 +47,7 @@ class TestUnshareTrees : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_rootfs;
-    QString m_project;
-    int m_counter = 0;
-
-    QString fresh(const char *name) { return m_dir.filePath(qs(name) + QString::number(++m_counter)); }
+    ScratchDir m_scratch;
 
     ProcessOutcome run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {})
     {
@@ -69,24 +64,19 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(getuid() != 0, "run as an ordinary user: root proves nothing about a rootless runtime");
-        m_rootfs = m_dir.filePath(qs("rootfs"));
-        const QString error = BusyboxRootfs::create(m_rootfs);
+        const QString error = m_scratch.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_project = m_dir.filePath(qs("project"));
-        QVERIFY(QDir().mkpath(m_project));
     }
 
     void writableRootfsPersists()
     {
-        const QString root = fresh("writable-root");
+        const QString root = m_scratch.fresh("writable-root");
         QVERIFY2(BusyboxRootfs::create(root).isEmpty(), "cannot build a second rootfs");
         // A distro's name service file is often a link into /run, dangling while it is down.
         QFile::remove(root + qs("/etc/resolv.conf"));
         QVERIFY(QFile::link(qs("/run/resolvconf/resolv.conf"), root + qs("/etc/resolv.conf")));
         const QStringList base {qs("--rootfs"), root, qs("--writable-rootfs"), qs("--net"), qs("host"),
-                                qs("--bind"), m_project + qs(":/workspace")};
+                                qs("--bind"), m_scratch.project() + qs(":/workspace")};
         ProcessOutcome r = unshare(base + QStringList {qs("--"), qs("/bin/sh"), qs("-c"),
                                                        qs("echo one > /etc/persisted && mkdir -p /root/home "
                                                           "&& echo scratch > /tmp/scratch && id -u")});
@@ -115,7 +105,7 @@ private Q_SLOTS:
 
     void keptUpperDirectoryIsALayer()
     {
-        const QString root = fresh("layer-root");
+        const QString root = m_scratch.fresh("layer-root");
         QVERIFY2(BusyboxRootfs::create(root).isEmpty(), "cannot build a second rootfs");
         QVERIFY(QDir().mkpath(root + qs("/opt/gone/deep")) && QDir().mkpath(root + qs("/opt/replaced/old")));
         QFile file(root + qs("/opt/gone/deep/file"));
@@ -123,7 +113,7 @@ private Q_SLOTS:
         file.close();
 
         // An install as a package manager does it: delete a file, a tree, replace a directory.
-        const QString overlay = fresh("ov");
+        const QString overlay = m_scratch.fresh("ov");
         ProcessOutcome r = unshare({qs("--rootfs"), root, qs("--overlay"), overlay, qs("--keep-overlay"), qs("--"),
                                     qs("/bin/sh"), qs("-c"),
                                     qs("rm /etc/hostname && rm -r /opt/gone && rm -r /opt/replaced && mkdir /opt/replaced "
@@ -151,7 +141,7 @@ private Q_SLOTS:
         r = unshare({qs("--rootfs"), root, qs("--layer"), upper, qs("--"), qs("/bin/sh"), qs("-c"), probe});
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.out, expected);
-        const QString session = fresh("ov");
+        const QString session = m_scratch.fresh("ov");
         r = unshare({qs("--rootfs"), root, qs("--layer"), upper, qs("--overlay"), session, qs("--"), qs("/bin/sh"),
                      qs("-c"), probe + qs("; echo again > /etc/hostname; rm -r /opt/replaced")});
         QVERIFY2(r.code == 0, r.err.constData());
@@ -165,14 +155,14 @@ private Q_SLOTS:
 
     void wslSimulatorDistroPersistsBetweenRuns()
     {
-        const QString tar = fresh("distro") + qs(".tar");
-        QCOMPARE(run(qs("tar"), {qs("-C"), m_rootfs, qs("-cf"), tar, qs(".")}).code, 0);
+        const QString tar = m_scratch.fresh("distro") + qs(".tar");
+        QCOMPARE(run(qs("tar"), {qs("-C"), m_scratch.rootfs(), qs("-cf"), tar, qs(".")}).code, 0);
         const QString wsl = qs(SCORPIOX_SOURCE_DIR "/tests/fixtures/wsl-sim/wsl.exe");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(qs("SCORPIOX_WSL_SIM_STATE"), fresh("wsl-state"));
+        env.insert(qs("SCORPIOX_WSL_SIM_STATE"), m_scratch.fresh("wsl-state"));
         env.insert(qs("SCORPIOX_UNSHARE"), qs(SCORPIOX_UNSHARE_BIN));
         env.insert(qs("SCORPIOX_UNSHARE_SINGLE_ID"), qs("1"));
-        ProcessOutcome r = run(wsl, {qs("--import"), qs("sim"), fresh("wsl-location"), tar}, env);
+        ProcessOutcome r = run(wsl, {qs("--import"), qs("sim"), m_scratch.fresh("wsl-location"), tar}, env);
         QVERIFY2(r.code == 0, r.err.constData());
         r = run(wsl, {qs("-d"), qs("sim"), qs("--exec"), qs("/bin/sh"), qs("-c"),
                       qs("echo kept > /root/note; hostname; tr -s ' ' < /proc/self/uid_map")},
@@ -189,12 +179,12 @@ private Q_SLOTS:
     {
         if (!HostFacts::hasSubordinateRange())
             QSKIP("needs a subordinate uid range (/etc/subuid) and newuidmap for files of other ids");
-        const QString overlay = fresh("ov");
-        const QString ready = m_project + qs("/ready-") + QString::number(m_counter);
+        const QString overlay = m_scratch.fresh("ov");
+        const QString ready = m_scratch.project() + QLatin1Char('/') + m_scratch.uniqueName("ready-");
         QProcess launcher;
         launcher.setProgram(qs(SCORPIOX_UNSHARE_BIN));
-        launcher.setArguments({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--bind"),
-                               m_project + qs(":/workspace"), qs("--"), qs("/bin/sh"), qs("-c"),
+        launcher.setArguments({qs("--rootfs"), m_scratch.rootfs(), qs("--overlay"), overlay, qs("--bind"),
+                               m_scratch.project() + qs(":/workspace"), qs("--"), qs("/bin/sh"), qs("-c"),
                                qs("mkdir -p /opt/d/e && touch /opt/d/e/f /owned && chown -R 1000:1000 /opt/d /owned "
                                   "&& chmod 700 /opt/d /opt/d/e && touch /workspace/%1; exec sleep 60")
                                    .arg(QFileInfo(ready).fileName())});
@@ -217,7 +207,7 @@ private Q_SLOTS:
 
     void removeTreeOfSingleIdOverlayWithModeZeroWorkDir()
     {
-        const QString overlay = fresh("ov");
+        const QString overlay = m_scratch.fresh("ov");
         QVERIFY(QDir().mkpath(overlay + qs("/work/work")) && QDir().mkpath(overlay + qs("/upper/etc")));
         QVERIFY(QFile::setPermissions(overlay + qs("/work/work"), QFileDevice::Permissions {}));
         const ProcessOutcome r = unshare({qs("--remove-tree"), overlay});
@@ -230,12 +220,12 @@ private Q_SLOTS:
         // More inodes with blocks than one batch of held descriptors (EvictionPool::kBatch, 128),
         // so removal flushes while it walks; plus a link out of the tree and a second name of a
         // file outside it, both of which must survive.
-        const QString outside = fresh("outside");
+        const QString outside = m_scratch.fresh("outside");
         QVERIFY(QDir().mkpath(outside));
         QFile kept(outside + qs("/kept"));
         QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write("still here\n") > 0);
         kept.close();
-        const QString tree = fresh("tree");
+        const QString tree = m_scratch.fresh("tree");
         for (int d = 0; d < 40; ++d) {
             const QString dir = tree + qs("/d") + QString::number(d);
             QVERIFY(QDir().mkpath(dir + qs("/sub")));
@@ -260,9 +250,10 @@ private Q_SLOTS:
     {
         // The names go before the launcher exits; the descriptors that free the blocks are closed
         // by a detached process, which must end too (it carries the launcher's command line).
-        const QString overlay = fresh("ov-closer-");
-        const ProcessOutcome r = unshare({qs("--rootfs"), m_rootfs, qs("--overlay"), overlay, qs("--"), qs("/bin/sh"),
-                                          qs("-c"), qs("mkdir -p /opt/a/b /opt/c && echo data > /opt/a/b/f")});
+        const QString overlay = m_scratch.fresh("ov-closer-");
+        const ProcessOutcome r = unshare({qs("--rootfs"), m_scratch.rootfs(), qs("--overlay"), overlay, qs("--"),
+                                          qs("/bin/sh"), qs("-c"),
+                                          qs("mkdir -p /opt/a/b /opt/c && echo data > /opt/a/b/f")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(!QFileInfo::exists(overlay));
         QVERIFY(ProcessWait::until([&] { return ProcessWait::countWithCmdline(QFile::encodeName(overlay)) == 0; },
@@ -278,9 +269,9 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(qs("/usr/share/doc")).isDir());
 
         // A link to the caller's own directory is not followed.
-        const QString target = fresh("target");
+        const QString target = m_scratch.fresh("target");
         QVERIFY(QDir().mkpath(target + qs("/inner")));
-        const QString link = fresh("link");
+        const QString link = m_scratch.fresh("link");
         QVERIFY(QFile::link(target, link));
         r = unshare({qs("--remove-tree"), link});
         QCOMPARE(r.code, 125);

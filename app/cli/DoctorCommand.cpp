@@ -44,11 +44,10 @@ int DoctorCommand::run(const QStringList &args, Console &console)
     console.out.flush();
     QObject context;
     runEventLoop([&](std::function<void(int)> exit) {
-        HostCheck::checkRegistry(QUrl(settings.value(QStringLiteral("IMAGE_BASE_URL"))), &context,
-                                 [&print, exit](const HostCheck &check) {
-                                     print(check);
-                                     exit(0);
-                                 });
+        HostCheck::checkRegistry(settings, &context, [&print, exit](const HostCheck &check) {
+            print(check);
+            exit(0);
+        });
     });
     return failures == 0 ? 0 : 1;
 }

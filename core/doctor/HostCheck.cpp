@@ -209,11 +209,12 @@ QList<HostCheck> HostCheck::runAll(const Settings &settings)
             checkCgroup(),         checkWsl(settings),      checkCacheDir(settings), checkCacheSize(settings)};
 }
 
-void HostCheck::checkRegistry(const QUrl &registry, QObject *context, std::function<void(HostCheck)> done)
+void HostCheck::checkRegistry(const Settings &settings, QObject *context, std::function<void(HostCheck)> done)
 {
+    const QUrl registry(settings.value(QStringLiteral("IMAGE_BASE_URL")));
     auto *network = new QNetworkAccessManager(context);
-    network->setTransferTimeout(10000);
     auto *client = new RegistryClient(network, registry, network);
+    client->setTimeout(int(settings.intValue(QStringLiteral("IMAGE_TIMEOUT"))), QStringLiteral("IMAGE_TIMEOUT"));
     client->list([network, registry, done = std::move(done)](Result<QList<RegistryEntry>> entries) {
         network->deleteLater();
         if (!entries)

@@ -3,7 +3,6 @@
 
 #include <QList>
 #include <QString>
-#include <QUrl>
 
 #include <functional>
 
@@ -24,6 +23,7 @@ struct HostCheck
     /// Checks this machine and @p settings for what sessions need. Blocks for a moment (it
     /// tries an overlay mount in a user namespace): call it from a worker thread in a GUI.
     static QList<HostCheck> runAll(const Settings &settings);
-    /// Asks the registry for its image list; @p done runs in @p context's thread.
-    static void checkRegistry(const QUrl &registry, QObject *context, std::function<void(HostCheck)> done);
+    /// Asks the registry (`IMAGE_BASE_URL`) for its image list, giving up after `IMAGE_TIMEOUT`
+    /// seconds of silence; @p done runs in @p context's thread.
+    static void checkRegistry(const Settings &settings, QObject *context, std::function<void(HostCheck)> done);
 };

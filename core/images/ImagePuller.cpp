@@ -9,6 +9,7 @@
 #include "Logging.h"
 #include "Paths.h"
 #include "RegistryClient.h"
+#include "Sha256.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -148,7 +149,11 @@ void ImagePuller::runImport(const QString &file, const QString &source)
             fail(result.error());
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [importer = ImageImporter(m_cache, m_limits), file, name = m_name,
-                                                   source] { return importer.importFile(file, name, source); }));
+                                                   source] {
+        Result<ImageMetadata> imported = importer.importFile(file, name, source);
+        Sha256::releaseThreadState();
+        return imported;
+    }));
 }
 
 Error ImagePuller::withCachedList(const Error &error) const

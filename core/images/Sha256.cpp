@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Sha256.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 Sha256::Sha256() : m_context(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
@@ -18,6 +19,11 @@ void Sha256::reset()
 void Sha256::addData(QByteArrayView bytes)
 {
     EVP_DigestUpdate(m_context.get(), bytes.data(), size_t(bytes.size()));
+}
+
+void Sha256::releaseThreadState()
+{
+    OPENSSL_thread_stop();
 }
 
 QByteArray Sha256::hexResult()

@@ -23,6 +23,11 @@ public:
     QByteArray hexResult();
     void reset();
 
+    /// Frees OpenSSL's state of the calling thread (its error queue). A pool task that hashed
+    /// calls it when done: the pool's thread may end after OpenSSL's exit handler has deleted the
+    /// key that would free it.
+    static void releaseThreadState();
+
 private:
     std::unique_ptr<evp_md_ctx_st, void (*)(evp_md_ctx_st *)> m_context;
 };

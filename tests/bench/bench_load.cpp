@@ -138,6 +138,16 @@ void runManagerSessions(const TempHome &home, const Options &options)
     const long baselineKb = statusKb("VmRSS:");
     SessionManager manager;
     std::vector<ManagedRun> runs(size_t(options.managerSessions));
+    // Every session's end counts down (a failure may follow a finish: only the first counts); the
+    // last one ends the event loop.
+    int running = options.managerSessions;
+    auto end = [&running](ManagedRun &run) {
+        if (run.ended)
+            return;
+        run.ended = true;
+        if (--running == 0)
+            QCoreApplication::quit();
+    };
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < options.managerSessions; ++i) {
@@ -147,7 +157,7 @@ void runManagerSessions(const TempHome &home, const Options &options)
         const Result<Session *> started = manager.start(request, config);
         check(started.ok(), QStringLiteral("manager: session %1 did not start: %2").arg(i).arg(started.ok() ? QString() : started.error().message));
         if (!started.ok()) {
-            runs[size_t(i)].ended = true;
+            end(runs[size_t(i)]);
             continue;
         }
         ManagedRun &run = runs[size_t(i)];
@@ -155,23 +165,18 @@ void runManagerSessions(const TempHome &home, const Options &options)
             run.bytes += bytes.size();
             run.tail = QByteArray(run.tail + bytes).right(256);
         });
-        QObject::connect(*started, &Session::finished, &manager, [&run](int code, const QString &) {
+        QObject::connect(*started, &Session::finished, &manager, [&run, &end](int code, const QString &) {
             run.exitCode = code;
-            run.ended = true;
+            end(run);
         });
-        QObject::connect(*started, &Session::failed, &manager, [&run, i](const Error &error) {
+        QObject::connect(*started, &Session::failed, &manager, [&run, &end, i](const Error &error) {
             g_failures.append(QStringLiteral("manager: session %1 failed: %2").arg(i).arg(error.message));
-            run.ended = true;
+            end(run);
         });
     }
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &manager, [&] {
-        const bool all = std::all_of(runs.begin(), runs.end(), [](const ManagedRun &r) { return r.ended; });
-        if (all || clock.elapsed() > 300000)
-            QCoreApplication::quit();
-    });
-    poll.start(20);
-    QCoreApplication::exec();
+    QTimer::singleShot(300000, &manager, [] { QCoreApplication::quit(); });
+    if (running > 0)
+        QCoreApplication::exec();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
 
     for (int i = 0; i < options.managerSessions; ++i) {

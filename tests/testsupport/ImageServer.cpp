@@ -196,6 +196,13 @@ void ImageServer::setFile(const QByteArray &path, const QByteArray &body)
     setRoute(path, r);
 }
 
+void ImageServer::setSilent(const QByteArray &path)
+{
+    Route r;
+    r.silent = true;
+    setRoute(path, r);
+}
+
 void ImageServer::remove(const QByteArray &path)
 {
     QMutexLocker lock(&m_mutex);

@@ -42,6 +42,8 @@ public:
     void setRoute(const QByteArray &path, const Route &route);
     Route route(const QByteArray &path) const;
     void setFile(const QByteArray &path, const QByteArray &body);
+    /// @p path accepts requests and never answers them.
+    void setSilent(const QByteArray &path);
     void remove(const QByteArray &path);
     /// Without an "/index.json" route, "/" answers with an nginx-style listing of the routes.
     void setAutoindex(bool on);

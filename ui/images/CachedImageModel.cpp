@@ -9,7 +9,7 @@
 #include <QtConcurrent>
 
 CachedImageModel::CachedImageModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : ImageTableModel({tr("Name"), tr("Size on disk"), tr("Source"), tr("Digest"), tr("Last used"), tr("Sessions")}, parent)
 {
 }
 
@@ -20,7 +20,7 @@ void CachedImageModel::reload()
     connect(watcher, &QFutureWatcher<Listing>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (--m_pending == 0)
-            setRows(watcher->result());
+            show(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([cacheDir = m_cacheDir] {
         const ImageCache cache(cacheDir);
@@ -33,42 +33,27 @@ void CachedImageModel::reload()
     }));
 }
 
-void CachedImageModel::setRows(const Listing &listing)
+void CachedImageModel::show(const Listing &listing)
 {
-    beginResetModel();
-    m_rows = listing.rows;
     m_damaged = listing.damaged;
     m_totalBytes = 0;
-    for (const Row &row : m_rows)
+    for (const CachedImageRow &row : listing.rows)
         m_totalBytes += row.image.diskSize;
-    endResetModel();
+    setRows(listing.rows);
     Q_EMIT reloaded();
 }
 
-int CachedImageModel::rowCount(const QModelIndex &parent) const
+QVariant CachedImageModel::cell(const CachedImageRow &row, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int CachedImageModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CachedImageModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows.at(index.row());
-    if (role == Qt::ToolTipRole && index.column() == Digest)
+    if (role == Qt::ToolTipRole && column == Digest)
         return row.image.sha256;
-    if (role == Qt::ToolTipRole && index.column() == Source)
+    if (role == Qt::ToolTipRole && column == Source)
         return row.image.source;
-    if (role == Qt::TextAlignmentRole && index.column() == Size)
+    if (role == Qt::TextAlignmentRole && column == Size)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    switch (Column(index.column())) {
+    switch (Column(column)) {
     case Name:
         return row.image.name;
     case Size:
@@ -88,44 +73,7 @@ QVariant CachedImageModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant CachedImageModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (Column(section)) {
-    case Name:
-        return tr("Name");
-    case Size:
-        return tr("Size on disk");
-    case Source:
-        return tr("Source");
-    case Digest:
-        return tr("Digest");
-    case LastUsed:
-        return tr("Last used");
-    case InUse:
-        return tr("Sessions");
-    case ColumnCount:
-        break;
-    }
-    return {};
-}
-
-QString CachedImageModel::name(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).image.name : QString();
-}
-
 bool CachedImageModel::isInUse(int row) const
 {
-    return row >= 0 && row < m_rows.size() && m_rows.at(row).inUse;
-}
-
-int CachedImageModel::rowOf(const QString &name) const
-{
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).image.name == name)
-            return int(i);
-    }
-    return -1;
+    return row >= 0 && row < rows().size() && rows().at(row).inUse;
 }

@@ -148,7 +148,8 @@ void ImagesView::refresh()
     m_cached->setCacheDir(m_settings->pathValue(QStringLiteral("container_cache_dir")));
     m_cached->reload();
     m_remoteStatus->setText(tr("Asking %1…").arg(m_settings->value(QStringLiteral("IMAGE_BASE_URL"))));
-    m_remote->load(QUrl(m_settings->value(QStringLiteral("IMAGE_BASE_URL"))));
+    m_remote->load(QUrl(m_settings->value(QStringLiteral("IMAGE_BASE_URL"))),
+                   int(m_settings->intValue(QStringLiteral("IMAGE_TIMEOUT"))));
 }
 
 void ImagesView::updateActions()

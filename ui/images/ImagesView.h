@@ -37,6 +37,7 @@ public:
     QAction *deleteAction() const { return m_delete; }
     QPushButton *cancelButton() const { return m_cancel; }
     QLabel *totalLabel() const { return m_total; }
+    QLabel *remoteStatus() const { return m_remoteStatus; }
     bool isBusy() const { return !m_job.isNull(); }
 
     /// Reads the cache and asks the registry again.

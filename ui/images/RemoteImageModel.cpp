@@ -7,49 +7,35 @@
 #include <QNetworkAccessManager>
 
 RemoteImageModel::RemoteImageModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : ImageTableModel({tr("Name"), tr("Download size"), tr("Digest"), tr("Description")}, parent)
     , m_network(new QNetworkAccessManager(this))
 {
 }
 
-void RemoteImageModel::load(const QUrl &registry)
+void RemoteImageModel::load(const QUrl &registry, int timeoutSec)
 {
     // A new client per request: the old one's callbacks die with it, so a slow answer from a
     // registry the user has since changed never lands here.
     delete m_client;
     m_client = new RegistryClient(m_network, registry, this);
+    m_client->setTimeout(timeoutSec, QStringLiteral("IMAGE_TIMEOUT"));
     m_client->list([this](Result<QList<RegistryEntry>> entries) {
         if (!entries) {
             Q_EMIT failed(entries.error().message);
             return;
         }
-        beginResetModel();
-        m_entries = *entries;
-        endResetModel();
+        setRows(*entries);
         Q_EMIT loaded();
     });
 }
 
-int RemoteImageModel::rowCount(const QModelIndex &parent) const
+QVariant RemoteImageModel::cell(const RegistryEntry &entry, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int RemoteImageModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant RemoteImageModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const RegistryEntry &entry = m_entries.at(index.row());
     if (role == Qt::ToolTipRole)
-        return index.column() == Digest ? entry.sha256 : entry.url.toDisplayString();
+        return column == Digest ? entry.sha256 : entry.url.toDisplayString();
     if (role != Qt::DisplayRole)
         return {};
-    switch (Column(index.column())) {
+    switch (Column(column)) {
     case Name:
         return entry.name;
     case Size:
@@ -62,28 +48,4 @@ QVariant RemoteImageModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
-}
-
-QVariant RemoteImageModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (Column(section)) {
-    case Name:
-        return tr("Name");
-    case Size:
-        return tr("Download size");
-    case Digest:
-        return tr("Digest");
-    case Description:
-        return tr("Description");
-    case ColumnCount:
-        break;
-    }
-    return {};
-}
-
-QString RemoteImageModel::name(int row) const
-{
-    return row >= 0 && row < m_entries.size() ? m_entries.at(row).name : QString();
 }

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ImageTableModel.h"
 #include "images/RegistryIndex.h"
-
-#include <QAbstractTableModel>
 
 class QNetworkAccessManager;
 class RegistryClient;
 
 /// What the registry (`IMAGE_BASE_URL`) offers, as `images --remote` lists it.
-class RemoteImageModel : public QAbstractTableModel
+class RemoteImageModel : public ImageTableModel<RegistryEntry>
 {
     Q_OBJECT
 
@@ -18,22 +17,19 @@ public:
 
     explicit RemoteImageModel(QObject *parent = nullptr);
 
-    /// Asks @p registry; loaded() or failed() when it answers.
-    void load(const QUrl &registry);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-    QString name(int row) const;
+    /// Asks @p registry, giving up after @p timeoutSec seconds of silence (`IMAGE_TIMEOUT`);
+    /// loaded() or failed() when it answers.
+    void load(const QUrl &registry, int timeoutSec);
 
 Q_SIGNALS:
     void loaded();
     void failed(const QString &message);
 
+protected:
+    QString nameOf(const RegistryEntry &entry) const override { return entry.name; }
+    QVariant cell(const RegistryEntry &entry, int column, int role) const override;
+
 private:
     QNetworkAccessManager *m_network;
     RegistryClient *m_client = nullptr;
-    QList<RegistryEntry> m_entries;
 };
