@@ -5,11 +5,14 @@
 # Linux Qt's configuration. It catches POSIX calls in portable code and type or API mistakes in the
 # Windows glue, not link or ABI problems (there is no Windows Qt here to link against).
 set -euo pipefail
-usage="usage: win-syntax-check.sh SOURCE_DIR SOURCE_LIST QT_HEADERS_DIR WORK_DIR"
+# PENDING_LIST names files known not to compile for Windows yet: each must still fail (or the list
+# is stale), and the output says how many remain.
+usage="usage: win-syntax-check.sh SOURCE_DIR SOURCE_LIST PENDING_LIST QT_HEADERS_DIR WORK_DIR"
 src=${1:?$usage}
 list=${2:?$usage}
-qt=${3:?$usage}
-work=${4:?$usage}
+pending=${3:?$usage}
+qt=${4:?$usage}
+work=${5:?$usage}
 # The posix thread model: Qt's QThread::create needs std::future, which the win32 model lacks.
 cxx=x86_64-w64-mingw32-g++-posix
 command -v "$cxx" >/dev/null || { echo "$cxx missing: install g++-mingw-w64-x86-64 (installer/bootstrap.sh)"; exit 1; }
@@ -37,17 +40,33 @@ export flags_joined="${flags[*]}"
 check() {
     local log="$work/logs/$(echo "$1" | tr / _).log"
     # shellcheck disable=SC2086
-    if ! "$cxx" $flags_joined -I"$src/$(dirname "$1")" "$src/$1" >"$log" 2>&1; then
-        echo "FAILED: $1"
-        head -n 15 "$log"
+    if "$cxx" $flags_joined -I"$src/$(dirname "$1")" "$src/$1" >"$log" 2>&1; then
+        echo "ok $1"
+    else
+        echo "FAILED $1"
     fi
 }
 export -f check
+results=$(grep . "$list" | xargs -P "$(nproc)" -I{} bash -c 'check "$@"' _ {})
 count=$(grep -c . "$list")
-failed=$(grep . "$list" | xargs -P "$(nproc)" -I{} bash -c 'check "$@"' _ {})
-if [ -n "$failed" ]; then
-    echo "$failed"
-    echo "mingw-w64 rejects $(grep -c '^FAILED:' <<<"$failed") of $count files a Windows build compiles"
-    exit 1
-fi
-echo "mingw-w64 accepts all $count files a Windows build compiles (listed in $list)"
+status=0
+waiting=0
+while read -r outcome file; do
+    if grep -qxF "$file" "$pending"; then
+        if [ "$outcome" = ok ]; then
+            echo "$file now compiles for Windows: take it off the pending list in tests/CMakeLists.txt"
+            status=1
+        else
+            waiting=$((waiting + 1))
+        fi
+    elif [ "$outcome" = FAILED ]; then
+        echo "FAILED: $file"
+        head -n 15 "$work/logs/$(echo "$file" | tr / _).log"
+        status=1
+    fi
+done <<<"$results"
+while read -r file; do
+    grep -qxF "$file" "$list" || { echo "$file is on the pending list but not built for Windows: take it off"; status=1; }
+done < <(grep . "$pending")
+echo "mingw-w64: $((count - waiting)) of $count files a Windows build compiles pass; $waiting known not ported yet ($pending)"
+exit $status

@@ -54,25 +54,13 @@ PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options
     startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
     startup.lpAttributeList = attributes;
 
-    std::wstring commandLine = options.commandLine; // CreateProcessW may write into it
-    std::wstring environment = options.environment;
-    PROCESS_INFORMATION info {};
-    // Suspended until it is in the job, so nothing it spawns can escape KILL_ON_JOB_CLOSE.
-    const DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED;
-    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, FALSE, flags,
-                        environment.empty() ? nullptr : environment.data(),
-                        options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
-                        &startup.StartupInfo, &info))
-        return Failure::lastError("cannot start the program");
-    m_process = info.hProcess;
-    m_processId = info.dwProcessId;
-    if (Failure result = m_job.assign(m_process)) {
-        TerminateProcess(m_process, 1);
-        CloseHandle(info.hThread);
-        return result;
-    }
-    ResumeThread(info.hThread);
-    CloseHandle(info.hThread);
+    JobObject::Launch launch {options.commandLine, options.workingDirectory, options.environment,
+                              EXTENDED_STARTUPINFO_PRESENT, false, &startup.StartupInfo};
+    JobObject::Started started;
+    if (Failure failed = m_job.start(launch, started))
+        return failed;
+    m_process = started.process;
+    m_processId = started.processId;
     return {};
 }
 

@@ -54,27 +54,16 @@ Win32Failure JobProcess::start(const Options &options)
     startup.StartupInfo.hStdError = standard[2];
     startup.lpAttributeList = attributes;
 
-    std::wstring commandLine = options.commandLine; // CreateProcessW may write into it
-    std::wstring environment = options.environment;
-    // Suspended until it is in the job, so nothing it spawns can escape KILL_ON_JOB_CLOSE.
-    DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NEW_PROCESS_GROUP;
+    DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_NEW_PROCESS_GROUP;
     if (options.noWindow)
         flags |= CREATE_NO_WINDOW;
-    PROCESS_INFORMATION info {};
-    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, !inherited.empty(), flags,
-                        environment.empty() ? nullptr : environment.data(),
-                        options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
-                        &startup.StartupInfo, &info))
-        return Win32Failure::lastError("cannot start the program");
-    m_process = info.hProcess;
-    m_processId = info.dwProcessId;
-    if (Win32Failure failed = m_job.assign(m_process)) {
-        TerminateProcess(m_process, 1);
-        CloseHandle(info.hThread);
+    JobObject::Launch launch {options.commandLine, options.workingDirectory, options.environment, flags,
+                              !inherited.empty(), &startup.StartupInfo};
+    JobObject::Started started;
+    if (Win32Failure failed = m_job.start(launch, started))
         return failed;
-    }
-    ResumeThread(info.hThread);
-    CloseHandle(info.hThread);
+    m_process = started.process;
+    m_processId = started.processId;
     return {};
 }
 
