@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProcessUsage.h"
 
+#include "ProcStat.h"
+
 #include <QDir>
-#include <QFile>
 #include <QHash>
 #include <QList>
 
@@ -17,18 +18,13 @@ struct StatLine
     qint64 rssPages = 0;
 };
 
-std::optional<StatLine> readStat(const QString &pid)
+std::optional<StatLine> readStat(qint64 pid)
 {
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QList<QByteArray>> stat = ProcStat::fields(pid);
+    if (!stat)
         return std::nullopt;
-    const QByteArray line = file.readAll();
-    // The command name (field 2) may hold spaces and parentheses: fields resume after the last ')'.
-    const qsizetype close = line.lastIndexOf(')');
-    if (close < 0)
-        return std::nullopt;
-    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-    // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, rss 24.
+    const QList<QByteArray> &fields = *stat;
+    // ppid is field 4, utime 14, stime 15, rss 24.
     if (fields.size() < 22)
         return std::nullopt;
     return StatLine{fields[1].toLongLong(), fields[11].toLongLong() + fields[12].toLongLong(), fields[21].toLongLong()};
@@ -48,7 +44,7 @@ std::optional<ProcessUsage> ProcessUsage::ofTree(qint64 pid)
         const qint64 each = entry.toLongLong(&numeric);
         if (!numeric)
             continue;
-        if (const std::optional<StatLine> stat = readStat(entry)) {
+        if (const std::optional<StatLine> stat = readStat(each)) {
             stats.insert(each, *stat);
             children[stat->parent].append(each);
         }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobObject.h"
 
+#include <memory>
+#include <type_traits>
+
 JobObject::~JobObject()
 {
     close();
@@ -36,16 +39,36 @@ Win32Failure JobObject::assign(HANDLE process)
 
 Win32Failure JobObject::start(const Launch &launch, Started &started)
 {
+    STARTUPINFOEXW startup {};
+    startup.StartupInfo.cb = sizeof startup;
+    startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
+    startup.StartupInfo.hStdInput = launch.standardHandles[0];
+    startup.StartupInfo.hStdOutput = launch.standardHandles[1];
+    startup.StartupInfo.hStdError = launch.standardHandles[2];
+
+    const DWORD count = DWORD(launch.attributes.size());
+    SIZE_T attributeSize = 0;
+    InitializeProcThreadAttributeList(nullptr, count, 0, &attributeSize);
+    std::vector<unsigned char> attributeStorage(attributeSize);
+    auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
+    if (!InitializeProcThreadAttributeList(attributes, count, 0, &attributeSize))
+        return Win32Failure::lastError("cannot prepare the process attributes");
+    std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
+        attributeGuard(attributes, &DeleteProcThreadAttributeList);
+    for (const Attribute &attribute : launch.attributes) {
+        if (!UpdateProcThreadAttribute(attributes, 0, attribute.key, attribute.value, attribute.size, nullptr, nullptr))
+            return Win32Failure::lastError(attribute.failure);
+    }
+    startup.lpAttributeList = attributes;
+
     std::wstring commandLine = launch.commandLine; // CreateProcessW may write into it
     std::wstring environment = launch.environment;
-    STARTUPINFOW plain {};
-    plain.cb = sizeof plain;
     PROCESS_INFORMATION info {};
     if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, launch.inheritHandles,
-                        launch.flags | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED,
+                        launch.flags | EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED,
                         environment.empty() ? nullptr : environment.data(),
                         launch.workingDirectory.empty() ? nullptr : launch.workingDirectory.c_str(),
-                        launch.startup ? launch.startup : &plain, &info))
+                        &startup.StartupInfo, &info))
         return Win32Failure::lastError("cannot start the program");
     if (Win32Failure failed = assign(info.hProcess)) {
         TerminateProcess(info.hProcess, 1);

@@ -4,6 +4,7 @@
 #include "Win32.h"
 
 #include <string>
+#include <vector>
 
 /// A Windows job object with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE: when its last handle closes
 /// (this object is destroyed, or the manager dies and Windows closes its handles) every process
@@ -11,15 +12,26 @@
 class JobObject
 {
 public:
+    /// One PROC_THREAD_ATTRIBUTE_* entry (the pseudo console, the list of inheritable handles).
+    struct Attribute
+    {
+        DWORD_PTR key = 0;
+        void *value = nullptr;
+        SIZE_T size = 0;
+        const char *failure = ""; ///< what could not be done when Windows refuses it
+    };
     /// What to start in the job, as CreateProcessW takes it.
     struct Launch
     {
         std::wstring commandLine;      ///< program and quoted arguments
         std::wstring workingDirectory; ///< empty: the caller's
         std::wstring environment;      ///< NUL-separated K=V entries ending in an extra NUL; empty: inherit
-        DWORD flags = 0;               ///< more creation flags (CREATE_SUSPENDED and the Unicode environment are added)
+        DWORD flags = 0;               ///< more creation flags (suspended, Unicode environment, extended startup are added)
+        /// Standard input, output, error; null ones are not inherited (a pseudo console's program
+        /// gets its own). Always passed, so the program never inherits the manager's by accident.
+        HANDLE standardHandles[3] = {};
         bool inheritHandles = false;
-        STARTUPINFOW *startup = nullptr; ///< a STARTUPINFOEXW's StartupInfo with EXTENDED_STARTUPINFO_PRESENT
+        std::vector<Attribute> attributes;
     };
     struct Started
     {
