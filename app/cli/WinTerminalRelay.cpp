@@ -7,6 +7,8 @@
 #include <QString>
 #include <QWinEventNotifier>
 
+#include <iterator>
+
 #include <windows.h>
 
 struct TerminalRelay::Console

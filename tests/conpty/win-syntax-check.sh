@@ -17,6 +17,14 @@ work=${5:?$usage}
 cxx=x86_64-w64-mingw32-g++-posix
 command -v "$cxx" >/dev/null || { echo "$cxx missing: install g++-mingw-w64-x86-64 (installer/bootstrap.sh)"; exit 1; }
 
+# A wrong list would pass quietly: it must name Windows files and no Unix-only ones.
+for file in app/main.cpp core/pty/ConPty.cpp core/sessions/WinSessionProcess.cpp app/cli/WinInterruptSource.cpp ui/MainWindow.cpp; do
+    grep -qxF "$file" "$list" || { echo "$list lacks $file: the CMake list of Windows sources is wrong"; exit 1; }
+done
+for file in core/pty/UnixPty.cpp core/sessions/UnixSessionProcess.cpp app/cli/SignalPipe.cpp; do
+    ! grep -qxF "$file" "$list" || { echo "$list names the Unix-only $file"; exit 1; }
+done
+
 # The third-party C headers the sources include, and nothing else of /usr/include: glibc's own
 # headers would shadow mingw's.
 shim="$work/include"
