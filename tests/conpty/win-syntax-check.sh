@@ -68,6 +68,7 @@ results=$(grep . "$list" | xargs -P "$(nproc)" -I{} bash -c 'check "$@"' _ {})
 count=$(grep -c . "$list")
 status=0
 waiting=0
+failed=0
 while read -r outcome file; do
     if grep -qxF "$file" "$pending"; then
         if [ "$outcome" = ok ]; then
@@ -78,6 +79,7 @@ while read -r outcome file; do
         fi
     elif [ "$outcome" = FAILED ]; then
         echo "FAILED: $file"
+        failed=$((failed + 1))
         head -n 15 "$work/logs/$(echo "$file" | tr / _).log"
         status=1
     fi
@@ -85,5 +87,5 @@ done <<<"$results"
 while read -r file; do
     grep -qxF "$file" "$list" || { echo "$file is on the pending list but not built for Windows: take it off"; status=1; }
 done < <(grep . "$pending")
-echo "mingw-w64: $((count - waiting)) of $count files a Windows build compiles pass; $waiting known not ported yet ($pending)"
+echo "mingw-w64: $((count - waiting - failed)) of $count files a Windows build compiles pass, $failed fail; $waiting known not ported yet ($pending)"
 exit $status
