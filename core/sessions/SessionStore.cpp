@@ -55,6 +55,9 @@ Result<SessionRecord> SessionStore::create(SessionRecord record, const QStringLi
         temp.write(QJsonDocument(record.toJson()).toJson());
         if (!temp.flush())
             return Error::io(QStringLiteral("cannot write in %1: %2").arg(recordsDir(), temp.errorString()));
+        // Closed first, so CreateHardLinkW on Windows does not meet our own handle, whose sharing
+        // mode could refuse it. The temporary name stays until the QTemporaryFile goes.
+        temp.close();
         // A link publishes the complete file and fails if the name exists: atomic and exclusive.
         const Result<bool> linked = FileLink::createNew(temp.fileName(), recordPath(record.id));
         if (!linked)
