@@ -40,32 +40,40 @@ Win32Failure JobObject::assign(HANDLE process)
 Win32Failure JobObject::start(const Launch &launch, Started &started)
 {
     STARTUPINFOEXW startup {};
-    startup.StartupInfo.cb = sizeof startup;
+    startup.StartupInfo.cb = sizeof startup.StartupInfo;
     startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
     startup.StartupInfo.hStdInput = launch.standardHandles[0];
     startup.StartupInfo.hStdOutput = launch.standardHandles[1];
     startup.StartupInfo.hStdError = launch.standardHandles[2];
 
-    const DWORD count = DWORD(launch.attributes.size());
-    SIZE_T attributeSize = 0;
-    InitializeProcThreadAttributeList(nullptr, count, 0, &attributeSize);
-    std::vector<unsigned char> attributeStorage(attributeSize);
-    auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
-    if (!InitializeProcThreadAttributeList(attributes, count, 0, &attributeSize))
-        return Win32Failure::lastError("cannot prepare the process attributes");
+    // An attribute list only when there are attributes: an empty one is not worth the doubt.
+    DWORD flags = launch.flags | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED;
+    std::vector<unsigned char> attributeStorage;
     std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
-        attributeGuard(attributes, &DeleteProcThreadAttributeList);
-    for (const Attribute &attribute : launch.attributes) {
-        if (!UpdateProcThreadAttribute(attributes, 0, attribute.key, attribute.value, attribute.size, nullptr, nullptr))
-            return Win32Failure::lastError(attribute.failure);
+        attributeGuard(nullptr, &DeleteProcThreadAttributeList);
+    if (!launch.attributes.empty()) {
+        const DWORD count = DWORD(launch.attributes.size());
+        SIZE_T attributeSize = 0;
+        InitializeProcThreadAttributeList(nullptr, count, 0, &attributeSize);
+        attributeStorage.resize(attributeSize);
+        auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
+        if (!InitializeProcThreadAttributeList(attributes, count, 0, &attributeSize))
+            return Win32Failure::lastError("cannot prepare the process attributes");
+        attributeGuard.reset(attributes);
+        for (const Attribute &attribute : launch.attributes) {
+            if (!UpdateProcThreadAttribute(attributes, 0, attribute.key, attribute.value, attribute.size, nullptr,
+                                           nullptr))
+                return Win32Failure::lastError(attribute.failure);
+        }
+        startup.StartupInfo.cb = sizeof startup;
+        startup.lpAttributeList = attributes;
+        flags |= EXTENDED_STARTUPINFO_PRESENT;
     }
-    startup.lpAttributeList = attributes;
 
     std::wstring commandLine = launch.commandLine; // CreateProcessW may write into it
     std::wstring environment = launch.environment;
     PROCESS_INFORMATION info {};
-    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, launch.inheritHandles,
-                        launch.flags | EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED,
+    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, launch.inheritHandles, flags,
                         environment.empty() ? nullptr : environment.data(),
                         launch.workingDirectory.empty() ? nullptr : launch.workingDirectory.c_str(),
                         &startup.StartupInfo, &info))

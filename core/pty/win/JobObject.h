@@ -26,7 +26,7 @@ public:
         std::wstring commandLine;      ///< program and quoted arguments
         std::wstring workingDirectory; ///< empty: the caller's
         std::wstring environment;      ///< NUL-separated K=V entries ending in an extra NUL; empty: inherit
-        DWORD flags = 0;               ///< more creation flags (suspended, Unicode environment, extended startup are added)
+        DWORD flags = 0;               ///< more creation flags (suspended and the Unicode environment are added)
         /// Standard input, output, error; null ones are not inherited (a pseudo console's program
         /// gets its own). Always passed, so the program never inherits the manager's by accident.
         HANDLE standardHandles[3] = {};
