@@ -6,6 +6,9 @@
 #include "cli/CliApp.h"
 #include "config/Settings.h"
 #include "sessions/SessionManager.h"
+#ifdef Q_OS_WIN
+#include "sessions/ManagerJob.h"
+#endif
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -74,6 +77,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("scorpiox-desktop"));
     QCoreApplication::setOrganizationName(QStringLiteral("scorpiox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SCORPIOX_VERSION));
+#ifdef Q_OS_WIN
+    ManagerJob::enter();
+#endif
 
     QStringList args;
     for (int i = 1; i < argc; ++i)

@@ -128,9 +128,9 @@ int ConfigCommand::set(Settings &settings, const QStringList &words, bool global
     } else if (!EnvFile::isValidKey(key)) {
         return fail(console, QStringLiteral("'%1' is not a valid key; use letters, digits and _").arg(key));
     } else {
-        const SettingsSchema::Key *near = SettingsSchema::findIgnoringCase(key);
+        const SettingsSchema::Key *similar = SettingsSchema::findIgnoringCase(key);
         console.err << "warning: " << key << ": unknown key"
-                    << (near ? QStringLiteral(" (did you mean %1?)").arg(near->name) : QString())
+                    << (similar ? QStringLiteral(" (did you mean %1?)").arg(similar->name) : QString())
                     << "; stored anyway\n";
     }
     const Result<void> saved = EnvFile::edit(path, [&](EnvFile &file) { return file.set(key, value); });

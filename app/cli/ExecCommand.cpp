@@ -3,8 +3,9 @@
 
 #include "CliArgs.h"
 #include "CliSettings.h"
+#include "ConsoleStreams.h"
 #include "ExitCode.h"
-#include "SignalPipe.h"
+#include "InterruptSource.h"
 #include "TerminalRelay.h"
 #include "pty/Pty.h"
 #include "sessions/SessionEnvironment.h"
@@ -12,9 +13,6 @@
 #include "sessions/SessionStore.h"
 
 #include <QProcess>
-
-#include <csignal>
-#include <unistd.h>
 
 int ExecCommand::run(const QStringList &args, Console &console)
 {
@@ -48,7 +46,8 @@ int ExecCommand::run(const QStringList &args, Console &console)
         return fail(environment.error().message);
     const QProcessEnvironment env = processEnvironment(*environment);
 
-    if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
+    if (ConsoleStreams::isTerminal(ConsoleStreams::Stream::Input)
+        && ConsoleStreams::isTerminal(ConsoleStreams::Stream::Output)) {
         std::unique_ptr<Pty> ptyOwner(Pty::create());
         Pty &pty = *ptyOwner;
         PtyStartOptions options;
@@ -56,22 +55,22 @@ int ExecCommand::run(const QStringList &args, Console &console)
         options.arguments = command->arguments;
         options.environment = env;
         options.workingDirectory = command->workingDirectory;
-        std::tie(options.rows, options.columns) = TerminalRelay::sizeOf(STDIN_FILENO);
+        std::tie(options.rows, options.columns) = ConsoleStreams::terminalSize();
         if (Result<void> started = pty.start(options); !started)
             return fail(started.error().message);
         auto relay = std::make_unique<TerminalRelay>(&pty);
-        SignalPipe forwarded({SIGWINCH, SIGTERM, SIGHUP});
+        InterruptSource interrupts;
         return runEventLoop([&](std::function<void(int)> exit) {
             QObject::connect(&pty, &Pty::finished, &pty, [&relay, exit](int code, int signal) {
                 relay.reset();
                 exit(signal ? ExitCode::SignalBase + signal : code);
             });
-            QObject::connect(&forwarded, &SignalPipe::received, &pty, [&](int signal) {
-                if (signal == SIGWINCH)
+            QObject::connect(&interrupts, &InterruptSource::terminalResized, &pty, [&relay] {
+                if (relay)
                     relay->updateSize();
-                else
-                    ::kill(pid_t(pty.processId()), signal);
             });
+            QObject::connect(&interrupts, &InterruptSource::interrupted, &pty,
+                             [&pty](int signal) { InterruptSource::passOn(pty, signal); });
         });
     }
     QProcess process;

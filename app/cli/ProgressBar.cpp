@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProgressBar.h"
 
-#include <unistd.h>
+#include "ConsoleStreams.h"
 
 ProgressBar::ProgressBar(QTextStream &err)
     : m_err(err)
-    , m_terminal(::isatty(STDERR_FILENO) == 1)
+    , m_terminal(ConsoleStreams::isTerminal(ConsoleStreams::Stream::Error))
 {
 }
 

@@ -3,10 +3,11 @@
 
 #include "CliArgs.h"
 #include "CliSettings.h"
+#include "ConsoleStreams.h"
 #include "ExitCode.h"
 #include "Paths.h"
 #include "ProgressBar.h"
-#include "SignalPipe.h"
+#include "InterruptSource.h"
 #include "TerminalRelay.h"
 #include "config/Settings.h"
 #include "launch/VolumeSpec.h"
@@ -16,9 +17,7 @@
 #include <QFileInfo>
 #include <QProcess>
 
-#include <csignal>
 #include <memory>
-#include <unistd.h>
 
 namespace {
 
@@ -144,11 +143,15 @@ int RunCommand::run(const QStringList &args, Console &console)
     }
 
     SessionRequest request = options->request;
-    request.terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
+    request.terminal = ConsoleStreams::isTerminal(ConsoleStreams::Stream::Input)
+                       && ConsoleStreams::isTerminal(ConsoleStreams::Stream::Output);
     if (request.terminal)
-        std::tie(request.rows, request.columns) = TerminalRelay::sizeOf(STDIN_FILENO);
+        std::tie(request.rows, request.columns) = ConsoleStreams::terminalSize();
     const SessionConfig config = SessionConfig::fromSettings(*settings);
 
+    // Outlives the manager: on Windows a closing console ends the process once this is gone, and
+    // by then every session has released its distribution.
+    InterruptSource interrupts;
     SessionManager manager;
     const Result<Session *> started = manager.start(request, config);
     if (!started)
@@ -161,7 +164,6 @@ int RunCommand::run(const QStringList &args, Console &console)
 
     ProgressBar bar(console.err);
     std::unique_ptr<TerminalRelay> relay;
-    SignalPipe signalPipe({SIGINT, SIGTERM, SIGHUP, SIGWINCH});
     return runEventLoop([&](std::function<void(int)> exit) {
         // Progress is for a person watching; scripts get only the outcome (one line on failure).
         QObject::connect(session, &Session::statusMessage, session, [&bar](const QString &text) {
@@ -193,13 +195,11 @@ int RunCommand::run(const QStringList &args, Console &console)
             console.err.flush();
             exit(ExitCode::RuntimeFailed);
         });
-        QObject::connect(&signalPipe, &SignalPipe::received, session, [&](int signal) {
-            if (signal == SIGWINCH) {
-                if (relay)
-                    relay->updateSize();
-                return;
-            }
-            session->stop(signal);
+        QObject::connect(&interrupts, &InterruptSource::terminalResized, session, [&relay] {
+            if (relay)
+                relay->updateSize();
         });
+        QObject::connect(&interrupts, &InterruptSource::interrupted, session,
+                         [session](int signal) { session->stop(signal); });
     });
 }

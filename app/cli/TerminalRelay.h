@@ -3,14 +3,15 @@
 
 #include <QObject>
 
-#include <termios.h>
+#include <memory>
 
 class Pty;
-class QSocketNotifier;
 
 /// Connects the caller's terminal to a program's terminal (a session's, or an exec'd shell's):
-/// raw mode on stdin, keystrokes to the program, its output to stdout, window-size changes passed on. The caller's terminal settings
-/// come back when the relay is destroyed, whichever way the command ends.
+/// raw mode on the caller's input, keystrokes to the program, its output to stdout, window-size
+/// changes passed on. The caller's terminal settings come back when the relay is destroyed,
+/// whichever way the command ends. UnixTerminalRelay.cpp works on termios and descriptors;
+/// WinTerminalRelay.cpp on the console's input records, where a resize arrives as an event.
 class TerminalRelay : public QObject
 {
     Q_OBJECT
@@ -19,17 +20,15 @@ public:
     explicit TerminalRelay(Pty *pty, QObject *parent = nullptr);
     ~TerminalRelay() override;
 
-    /// The size of the terminal on @p fd as {rows, columns}; {24, 80} when it has none.
-    static std::pair<int, int> sizeOf(int fd);
-    /// Follows a SIGWINCH: reads the new size and passes it on.
+    /// Reads the caller's terminal size and passes it on (after a SIGWINCH on Unix; on Windows
+    /// the relay follows the console's resize events itself).
     void updateSize();
 
 private:
+    struct Console; ///< the caller's terminal: saved settings and the input notifier
     void readInput();
     void writeOutput(const QByteArray &bytes);
 
     Pty *m_pty;
-    QSocketNotifier *m_input = nullptr;
-    termios m_saved {};
-    bool m_raw = false;
+    std::unique_ptr<Console> m_console;
 };

@@ -57,9 +57,9 @@ QHash<QString, Settings::Value> Settings::readLayer(const QString &path, Origin 
         }
         const SettingsSchema::Key *key = SettingsSchema::find(entry.key);
         if (!key) {
-            const SettingsSchema::Key *near = SettingsSchema::findIgnoringCase(entry.key);
+            const SettingsSchema::Key *similar = SettingsSchema::findIgnoringCase(entry.key);
             diagnostics.append({Diagnostic::Severity::Warning, path, entry.line, entry.key,
-                                near ? QStringLiteral("unknown key (did you mean %1?); kept as is").arg(near->name)
+                                similar ? QStringLiteral("unknown key (did you mean %1?); kept as is").arg(similar->name)
                                      : QStringLiteral("unknown key; kept as is")});
             if (!files.unknown.contains(entry.key))
                 files.unknown.append(entry.key);

@@ -6,7 +6,8 @@
 #include <optional>
 
 /// A process named so that a reused PID does not pass for it: the PID plus the start time the
-/// kernel recorded for it (field 22 of /proc/PID/stat, clock ticks since boot).
+/// kernel recorded for it (Linux: field 22 of /proc/PID/stat, clock ticks since boot; Windows: the
+/// process creation time).
 struct ProcessIdentity
 {
     qint64 pid = 0;

@@ -14,7 +14,7 @@ struct ProcessUsage
     int processes = 0;
 
     /// Reads /proc (blocking, a few milliseconds): run it off the GUI thread. Nothing when @p pid
-    /// does not exist or the system has no /proc.
+    /// does not exist or the system has no /proc (Windows: always nothing, see WinProcessUsage.cpp).
     static std::optional<ProcessUsage> ofTree(qint64 pid);
 
     /// CPU use between two samples taken @p elapsedMs apart, in percent of one core.

@@ -7,6 +7,7 @@
 #include <QObject>
 
 class Pty;
+struct PtyStartOptions;
 
 /// The launcher's process of a running session on this platform: started on a terminal of its
 /// own or on the manager's standard streams, asked to stop, killed, and watched until it ends.
@@ -40,6 +41,10 @@ public:
     virtual void terminate(int signal) = 0;
     /// Ends the process and everything it started, now.
     virtual void kill() = 0;
+
+protected:
+    /// What a start on a terminal gives the Pty: the command, its environment, the size.
+    static PtyStartOptions ptyOptions(const LaunchCommand &command, const StartOptions &options);
 
 Q_SIGNALS:
     /// Terminal output (none without a terminal: the output goes to the manager's own).

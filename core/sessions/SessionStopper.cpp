@@ -2,6 +2,7 @@
 #include "SessionStopper.h"
 
 #include "OrphanCleaner.h"
+#include "ProcessTermination.h"
 #include "Session.h"
 #include "SessionStore.h"
 #include "launch/WslLauncher.h"
@@ -9,8 +10,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThread>
-
-#include <csignal>
 
 namespace {
 
@@ -44,9 +43,9 @@ Result<SessionRecord> SessionStopper::stop(const QString &id) const
     auto gone = [&path] { return !QFileInfo::exists(path); };
 
     if (record->launcher.isAlive()) {
-        ::kill(pid_t(record->launcher.pid), SIGTERM);
+        ProcessTermination::requestEnd(record->launcher.pid);
         if (!waitFor([&] { return !record->launcher.isAlive(); }, Session::kStopGraceMs))
-            ::kill(pid_t(record->launcher.pid), SIGKILL);
+            ProcessTermination::force(record->launcher.pid);
     }
     // A live owner notices its launcher has ended and removes the record and overlay itself.
     if (record->isOwnerAlive() && waitFor(gone, 10000))

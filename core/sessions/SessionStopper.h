@@ -4,7 +4,7 @@
 #include "SessionRecord.h"
 
 /// Stops a session from any process, knowing only its record: SIGTERM to its launcher, SIGKILL
-/// after Session::kStopGraceMs, then waits for the owner to remove the record — or, when the
+/// after Session::kStopGraceMs (ProcessTermination: on Windows, TerminateProcess), then waits for the owner to remove the record — or, when the
 /// owner is gone, removes what the session left itself. What `--cli stop` and the Sessions view
 /// do for a session another process runs.
 class SessionStopper

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionStore.h"
 
+#include "FileLink.h"
 #include "Paths.h"
 #include "images/DirectoryTree.h"
 
@@ -12,10 +13,6 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTemporaryFile>
-
-#include <cerrno>
-#include <cstring>
-#include <unistd.h>
 
 SessionStore::SessionStore(QString cacheDir)
     : m_cacheDir(std::move(cacheDir))
@@ -58,13 +55,15 @@ Result<SessionRecord> SessionStore::create(SessionRecord record, const QStringLi
         temp.write(QJsonDocument(record.toJson()).toJson());
         if (!temp.flush())
             return Error::io(QStringLiteral("cannot write in %1: %2").arg(recordsDir(), temp.errorString()));
-        // link() publishes the complete file and fails if the name exists: atomic and exclusive.
-        const QByteArray from = QFile::encodeName(temp.fileName());
-        const QByteArray to = QFile::encodeName(recordPath(record.id));
-        if (::link(from.constData(), to.constData()) == 0)
+        // Closed first, so CreateHardLinkW on Windows does not meet our own handle, whose sharing
+        // mode could refuse it. The temporary name stays until the QTemporaryFile goes.
+        temp.close();
+        // A link publishes the complete file and fails if the name exists: atomic and exclusive.
+        const Result<bool> linked = FileLink::createNew(temp.fileName(), recordPath(record.id));
+        if (!linked)
+            return linked.error();
+        if (*linked)
             return record;
-        if (errno != EEXIST)
-            return Error::io(QStringLiteral("cannot create %1: %2").arg(recordPath(record.id), QString::fromLocal8Bit(std::strerror(errno))));
     }
     return Error::io(QStringLiteral("cannot find a free session id in %1").arg(recordsDir()));
 }

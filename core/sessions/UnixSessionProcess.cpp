@@ -47,15 +47,9 @@ Result<void> UnixSessionProcess::start(const LaunchCommand &command, const Start
 Result<void> UnixSessionProcess::startTerminal(const LaunchCommand &command, const StartOptions &options, int statusFd)
 {
     Pty *pty = Pty::create(this);
-    PtyStartOptions ptyOptions;
-    ptyOptions.program = command.program;
-    ptyOptions.arguments = command.arguments;
-    ptyOptions.environment = processEnvironment(command.environment);
-    ptyOptions.workingDirectory = command.workingDirectory;
-    ptyOptions.rows = options.rows;
-    ptyOptions.columns = options.columns;
-    ptyOptions.statusFd = statusFd;
-    if (Result<void> started = pty->start(ptyOptions); !started) {
+    PtyStartOptions terminal = ptyOptions(command, options);
+    terminal.statusFd = statusFd;
+    if (Result<void> started = pty->start(terminal); !started) {
         pty->deleteLater();
         return started;
     }

@@ -20,14 +20,7 @@ Result<void> WinSessionProcess::start(const LaunchCommand &command, const StartO
         return Error::busy(QStringLiteral("this session's launcher was started already"));
     if (options.terminal) {
         Pty *pty = Pty::create(this);
-        PtyStartOptions ptyOptions;
-        ptyOptions.program = command.program;
-        ptyOptions.arguments = command.arguments;
-        ptyOptions.environment = processEnvironment(command.environment);
-        ptyOptions.workingDirectory = command.workingDirectory;
-        ptyOptions.rows = options.rows;
-        ptyOptions.columns = options.columns;
-        if (Result<void> started = pty->start(ptyOptions); !started) {
+        if (Result<void> started = pty->start(ptyOptions(command, options)); !started) {
             pty->deleteLater();
             return started;
         }

@@ -10,5 +10,5 @@ command -v "$cxx" >/dev/null || { echo "$cxx missing: install g++-mingw-w64-x86-
 mkdir -p "$out"
 files=$(cd "$src" && ls core/pty/win/*.cpp core/sessions/win/*.cpp tests/conpty/*.cpp)
 # One compiler run for all (objects land in $out): start-up is most of the time on a busy machine.
-(cd "$out" && "$cxx" -std=c++20 -Wall -Wextra -Werror -I"$src/core" -c $(printf "$src/%s " $files))
+(cd "$out" && "$cxx" -std=c++20 -Wall -Wextra -Werror -I"$src/core" -I"$src/app" -c $(printf "$src/%s " $files))
 echo "mingw-w64 compiles the Windows code cleanly:" $files

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Links the Windows smoke programs (pseudo console; job object and console control events) with
-# mingw-w64 and runs them under wine. Exit 77 = skipped.
+# Links the Windows smoke programs (pseudo console; job objects and console control events; console
+# stream detection) with mingw-w64 and runs them under wine. Exit 77 = skipped.
 set -euo pipefail
 src=${1:?usage: conpty-wine-smoke.sh SOURCE_DIR BUILD_DIR}
 out=${2:?usage: conpty-wine-smoke.sh SOURCE_DIR BUILD_DIR}/conpty-wine
@@ -15,6 +15,8 @@ build "$src/tests/conpty/conpty_smoke.cpp" "$src/core/pty/win/PseudoConsoleProce
 build "$src/tests/conpty/job_smoke.cpp" "$src/core/sessions/win/JobProcess.cpp" \
     "$src/core/sessions/win/ConsoleControl.cpp" "$src/core/pty/win/JobObject.cpp" "$src/core/pty/win/Win32.cpp" \
     -municode -o "$out/job_smoke.exe"
+build -I"$src/app" "$src/tests/conpty/console_streams_smoke.cpp" "$src/app/cli/WinConsoleStreams.cpp" \
+    -o "$out/console_streams_smoke.exe"
 export WINEPREFIX="$out/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 if ! timeout 120 wine wineboot --init >"$out/wineboot.log" 2>&1; then
     echo "SKIP: wine cannot create a prefix here (see $out/wineboot.log)"
@@ -22,3 +24,8 @@ if ! timeout 120 wine wineboot --init >"$out/wineboot.log" 2>&1; then
 fi
 timeout 60 wine "$out/conpty_smoke.exe"
 timeout 60 wine "$out/job_smoke.exe"
+# Every standard stream a file, as when a script runs the CLI.
+streams=0
+timeout 60 wine "$out/console_streams_smoke.exe" </dev/null >"$out/streams.txt" 2>"$out/streams-err.txt" || streams=$?
+cat "$out/streams.txt"
+exit $streams

@@ -2,8 +2,10 @@
 // Checks what the Windows session process relies on, with the real Win32 calls: a JobProcess's
 // exit code, TerminateJobObject's code, KILL_ON_JOB_CLOSE ending a child *and* the grandchild it
 // started when the job goes away (the manager dying), and console control events reaching
-// ConsoleControl. Built with mingw-w64 and run under wine by tests/conpty/conpty-wine-smoke.sh;
-// the program runs itself as the child (--parent FILE, --sleep, --exit N).
+// ConsoleControl, and the manager's own job (JobObject::containCurrentProcess): a process in it
+// that dies takes a plain child and a session's nested job with it, but not a child that broke
+// away. Built with mingw-w64 and run under wine by tests/conpty/conpty-wine-smoke.sh;
+// the program runs itself as the child (--parent FILE, --contained FILE, --sleep, --exit N).
 #include "sessions/win/ConsoleControl.h"
 #include "sessions/win/JobProcess.h"
 
@@ -26,14 +28,26 @@ std::wstring command(const std::wstring &arguments)
     return L"\"" + self() + L"\" " + arguments;
 }
 
+bool startPlain(const std::wstring &arguments, DWORD flags, PROCESS_INFORMATION &info)
+{
+    std::wstring line = command(arguments);
+    STARTUPINFOW startup {};
+    startup.cb = sizeof startup;
+    return CreateProcessW(nullptr, line.data(), nullptr, nullptr, FALSE, flags, nullptr, nullptr, &startup, &info);
+}
+
+std::wstring tempFile(const wchar_t *name)
+{
+    wchar_t dir[MAX_PATH];
+    GetTempPathW(MAX_PATH, dir);
+    return std::wstring(dir) + name + std::to_wstring(GetCurrentProcessId()) + L".txt";
+}
+
 // The child in the job: starts a grandchild (outside any job of its own), tells its PID, waits.
 int parent(const wchar_t *pidFile)
 {
-    std::wstring line = command(L"--sleep");
-    STARTUPINFOW startup {};
-    startup.cb = sizeof startup;
     PROCESS_INFORMATION info {};
-    if (!CreateProcessW(nullptr, line.data(), nullptr, nullptr, FALSE, 0, nullptr, nullptr, &startup, &info))
+    if (!startPlain(L"--sleep", 0, info))
         return 3;
     FILE *file = _wfopen(pidFile, L"w");
     if (!file)
@@ -82,9 +96,7 @@ int checkExitCodes()
 
 int checkKillOnClose()
 {
-    wchar_t dir[MAX_PATH];
-    GetTempPathW(MAX_PATH, dir);
-    const std::wstring pidFile = std::wstring(dir) + L"scorpiox-job-smoke-" + std::to_wstring(GetCurrentProcessId()) + L".txt";
+    const std::wstring pidFile = tempFile(L"scorpiox-job-smoke-");
     DeleteFileW(pidFile.c_str());
     HANDLE child = nullptr;
     HANDLE grandchild = nullptr;
@@ -122,6 +134,76 @@ int checkKillOnClose()
     return 0;
 }
 
+// A manager in its own job: a plain child (as QProcess starts wsl.exe --import), a session in a
+// nested job, a child started to break away; then it dies without cleaning up.
+int contained(const wchar_t *pidFile)
+{
+    if (const Win32Failure failed = JobObject::containCurrentProcess()) {
+        std::fprintf(stderr, "%s\n", failed.message.c_str());
+        return 5;
+    }
+    PROCESS_INFORMATION plain {};
+    PROCESS_INFORMATION away {};
+    JobProcess session;
+    if (!startPlain(L"--sleep", 0, plain) || !startPlain(L"--sleep", CREATE_BREAKAWAY_FROM_JOB, away))
+        return 6;
+    if (!startIn(session, L"--sleep"))
+        return 7; // the session's job could not nest inside the manager's
+    FILE *file = _wfopen(pidFile, L"w");
+    if (!file)
+        return 4;
+    std::fprintf(file, "%lu %lu %lu\n", static_cast<unsigned long>(plain.dwProcessId),
+                 static_cast<unsigned long>(away.dwProcessId), static_cast<unsigned long>(session.processId()));
+    std::fclose(file);
+    TerminateProcess(GetCurrentProcess(), 9); // no destructor runs: only Windows closes the handles
+    return 8;
+}
+
+int checkContainedManager()
+{
+    const std::wstring pidFile = tempFile(L"scorpiox-contained-");
+    DeleteFileW(pidFile.c_str());
+    PROCESS_INFORMATION manager {};
+    if (!startPlain(L"--contained \"" + pidFile + L"\"", 0, manager))
+        return fail("cannot start --contained");
+    CloseHandle(manager.hThread);
+    const DWORD waited = WaitForSingleObject(manager.hProcess, 20000);
+    DWORD code = 0;
+    GetExitCodeProcess(manager.hProcess, &code);
+    CloseHandle(manager.hProcess);
+    if (waited != WAIT_OBJECT_0 || code != 9) {
+        std::fprintf(stderr, "job smoke: --contained ended with %lu\n", static_cast<unsigned long>(code));
+        return fail("the manager could not join its own job, nest a session's job in it, or start its children");
+    }
+    unsigned long pids[3] = {};
+    FILE *file = _wfopen(pidFile.c_str(), L"r");
+    const bool read = file && std::fscanf(file, "%lu %lu %lu", &pids[0], &pids[1], &pids[2]) == 3;
+    if (file)
+        std::fclose(file);
+    DeleteFileW(pidFile.c_str());
+    if (!read)
+        return fail("the contained manager did not report its children");
+    HANDLE children[3] = {};
+    for (int i = 0; i < 3; ++i)
+        children[i] = OpenProcess(SYNCHRONIZE | PROCESS_TERMINATE, FALSE, DWORD(pids[i]));
+    // A child already gone cannot be opened: that is the outcome wanted for these two.
+    const bool ended = (!children[0] || WaitForSingleObject(children[0], 10000) == WAIT_OBJECT_0)
+                       && (!children[2] || WaitForSingleObject(children[2], 10000) == WAIT_OBJECT_0);
+    const bool awayRuns = children[1] && WaitForSingleObject(children[1], 0) == WAIT_TIMEOUT;
+    if (children[1])
+        TerminateProcess(children[1], 0);
+    for (HANDLE child : children) {
+        if (child)
+            CloseHandle(child);
+    }
+    if (!ended)
+        return fail("a child of the dead manager is still running (its own job did not end it)");
+    if (!awayRuns)
+        return fail("the child started with CREATE_BREAKAWAY_FROM_JOB died with the manager");
+    std::printf("job: the manager's own job ended its plain and session children, not the one that broke away\n");
+    return 0;
+}
+
 int checkConsoleControl()
 {
     if (ConsoleControl::signalFor(CTRL_C_EVENT) != 2 || ConsoleControl::signalFor(CTRL_BREAK_EVENT) != 15
@@ -155,6 +237,8 @@ int wmain(int argc, wchar_t **argv)
 {
     if (argc == 3 && std::wcscmp(argv[1], L"--parent") == 0)
         return parent(argv[2]);
+    if (argc == 3 && std::wcscmp(argv[1], L"--contained") == 0)
+        return contained(argv[2]);
     if (argc == 2 && std::wcscmp(argv[1], L"--sleep") == 0) {
         Sleep(60000);
         return 0;
@@ -164,6 +248,8 @@ int wmain(int argc, wchar_t **argv)
     if (const int failed = checkExitCodes())
         return failed;
     if (const int failed = checkKillOnClose())
+        return failed;
+    if (const int failed = checkContainedManager())
         return failed;
     return checkConsoleControl();
 }

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PseudoConsoleProcess.h"
 
-#include <memory>
-#include <vector>
-
 PseudoConsoleProcess::~PseudoConsoleProcess()
 {
     closeConsole();
@@ -35,44 +32,18 @@ PseudoConsoleProcess::Failure PseudoConsoleProcess::start(const Options &options
     if (Failure failed = m_job.create())
         return failed;
 
-    SIZE_T attributeSize = 0;
-    InitializeProcThreadAttributeList(nullptr, 1, 0, &attributeSize);
-    std::vector<unsigned char> attributeStorage(attributeSize);
-    auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
-    if (!InitializeProcThreadAttributeList(attributes, 1, 0, &attributeSize))
-        return Failure::lastError("cannot prepare the process attributes");
-    std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
-        attributeGuard(attributes, &DeleteProcThreadAttributeList);
-    if (!UpdateProcThreadAttribute(attributes, 0, PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, m_console, sizeof m_console,
-                                   nullptr, nullptr))
-        return Failure::lastError("cannot attach the pseudo console to the process");
-
-    STARTUPINFOEXW startup {};
-    startup.StartupInfo.cb = sizeof startup;
-    // Without this flag the child would inherit our (possibly redirected) standard handles
-    // instead of the pseudo console.
-    startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
-    startup.lpAttributeList = attributes;
-
-    std::wstring commandLine = options.commandLine; // CreateProcessW may write into it
-    std::wstring environment = options.environment;
-    PROCESS_INFORMATION info {};
-    // Suspended until it is in the job, so nothing it spawns can escape KILL_ON_JOB_CLOSE.
-    const DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED;
-    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, FALSE, flags,
-                        environment.empty() ? nullptr : environment.data(),
-                        options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
-                        &startup.StartupInfo, &info))
-        return Failure::lastError("cannot start the program");
-    m_process = info.hProcess;
-    m_processId = info.dwProcessId;
-    if (Failure result = m_job.assign(m_process)) {
-        TerminateProcess(m_process, 1);
-        CloseHandle(info.hThread);
-        return result;
-    }
-    ResumeThread(info.hThread);
-    CloseHandle(info.hThread);
+    // The handles stay null: the program's standard streams are the pseudo console, not ours.
+    JobObject::Launch launch;
+    launch.commandLine = options.commandLine;
+    launch.workingDirectory = options.workingDirectory;
+    launch.environment = options.environment;
+    launch.attributes.push_back({PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, m_console, sizeof m_console,
+                                 "cannot attach the pseudo console to the process"});
+    JobObject::Started started;
+    if (Failure failed = m_job.start(launch, started))
+        return failed;
+    m_process = started.process;
+    m_processId = started.processId;
     return {};
 }
 
@@ -117,8 +88,5 @@ void PseudoConsoleProcess::terminate(DWORD exitCode)
 
 DWORD PseudoConsoleProcess::exitCode() const
 {
-    DWORD code = STILL_ACTIVE;
-    if (m_process)
-        GetExitCodeProcess(m_process, &code);
-    return code;
+    return processExitCode(m_process);
 }

@@ -21,3 +21,11 @@ void closeWin32Handle(HANDLE &handle)
         CloseHandle(handle);
     handle = nullptr;
 }
+
+DWORD processExitCode(HANDLE process)
+{
+    DWORD code = STILL_ACTIVE;
+    if (process)
+        GetExitCodeProcess(process, &code);
+    return code;
+}

@@ -31,3 +31,5 @@ struct Win32Failure
 
 /// Closes @p handle unless it is null or invalid, and nulls it.
 void closeWin32Handle(HANDLE &handle);
+/// The exit code of @p process once it ended; STILL_ACTIVE while it runs, or for no process.
+DWORD processExitCode(HANDLE process);

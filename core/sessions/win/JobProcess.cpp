@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobProcess.h"
 
-#include <memory>
-#include <type_traits>
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 JobProcess::~JobProcess()
@@ -33,48 +33,21 @@ Win32Failure JobProcess::start(const Options &options)
             inherited.push_back(standard[i]);
     }
 
-    SIZE_T attributeSize = 0;
-    InitializeProcThreadAttributeList(nullptr, 1, 0, &attributeSize);
-    std::vector<unsigned char> attributeStorage(attributeSize);
-    auto *attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributeStorage.data());
-    if (!InitializeProcThreadAttributeList(attributes, 1, 0, &attributeSize))
-        return Win32Failure::lastError("cannot prepare the process attributes");
-    std::unique_ptr<std::remove_pointer_t<LPPROC_THREAD_ATTRIBUTE_LIST>, decltype(&DeleteProcThreadAttributeList)>
-        attributeGuard(attributes, &DeleteProcThreadAttributeList);
-    if (!inherited.empty()
-        && !UpdateProcThreadAttribute(attributes, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited.data(),
-                                      inherited.size() * sizeof(HANDLE), nullptr, nullptr))
-        return Win32Failure::lastError("cannot limit the handles the program inherits");
-
-    STARTUPINFOEXW startup {};
-    startup.StartupInfo.cb = sizeof startup;
-    startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
-    startup.StartupInfo.hStdInput = standard[0];
-    startup.StartupInfo.hStdOutput = standard[1];
-    startup.StartupInfo.hStdError = standard[2];
-    startup.lpAttributeList = attributes;
-
-    std::wstring commandLine = options.commandLine; // CreateProcessW may write into it
-    std::wstring environment = options.environment;
-    // Suspended until it is in the job, so nothing it spawns can escape KILL_ON_JOB_CLOSE.
-    DWORD flags = EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NEW_PROCESS_GROUP;
-    if (options.noWindow)
-        flags |= CREATE_NO_WINDOW;
-    PROCESS_INFORMATION info {};
-    if (!CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, !inherited.empty(), flags,
-                        environment.empty() ? nullptr : environment.data(),
-                        options.workingDirectory.empty() ? nullptr : options.workingDirectory.c_str(),
-                        &startup.StartupInfo, &info))
-        return Win32Failure::lastError("cannot start the program");
-    m_process = info.hProcess;
-    m_processId = info.dwProcessId;
-    if (Win32Failure failed = m_job.assign(m_process)) {
-        TerminateProcess(m_process, 1);
-        CloseHandle(info.hThread);
+    JobObject::Launch launch;
+    launch.commandLine = options.commandLine;
+    launch.workingDirectory = options.workingDirectory;
+    launch.environment = options.environment;
+    launch.flags = CREATE_NEW_PROCESS_GROUP | (options.noWindow ? CREATE_NO_WINDOW : 0);
+    std::copy(std::begin(standard), std::end(standard), launch.standardHandles);
+    launch.inheritHandles = !inherited.empty();
+    if (!inherited.empty())
+        launch.attributes.push_back({PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited.data(),
+                                     inherited.size() * sizeof(HANDLE), "cannot limit the handles the program inherits"});
+    JobObject::Started started;
+    if (Win32Failure failed = m_job.start(launch, started))
         return failed;
-    }
-    ResumeThread(info.hThread);
-    CloseHandle(info.hThread);
+    m_process = started.process;
+    m_processId = started.processId;
     return {};
 }
 
@@ -90,8 +63,5 @@ void JobProcess::terminate(DWORD exitCode)
 
 DWORD JobProcess::exitCode() const
 {
-    DWORD code = STILL_ACTIVE;
-    if (m_process)
-        GetExitCodeProcess(m_process, &code);
-    return code;
+    return processExitCode(m_process);
 }

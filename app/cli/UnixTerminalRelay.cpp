@@ -1,45 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TerminalRelay.h"
 
+#include "ConsoleStreams.h"
 #include "pty/Pty.h"
 
 #include <QSocketNotifier>
 
 #include <cerrno>
-#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
+
+struct TerminalRelay::Console
+{
+    QSocketNotifier *input = nullptr;
+    termios saved {};
+    bool raw = false;
+};
 
 TerminalRelay::TerminalRelay(Pty *pty, QObject *parent)
     : QObject(parent)
     , m_pty(pty)
+    , m_console(std::make_unique<Console>())
 {
-    if (::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
-        termios raw = m_saved;
+    if (::tcgetattr(STDIN_FILENO, &m_console->saved) == 0) {
+        termios raw = m_console->saved;
         ::cfmakeraw(&raw);
-        m_raw = ::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+        m_console->raw = ::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
     }
-    m_input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-    connect(m_input, &QSocketNotifier::activated, this, &TerminalRelay::readInput);
+    m_console->input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_console->input, &QSocketNotifier::activated, this, &TerminalRelay::readInput);
     connect(pty, &Pty::dataReceived, this, &TerminalRelay::writeOutput);
 }
 
 TerminalRelay::~TerminalRelay()
 {
-    if (m_raw)
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
-}
-
-std::pair<int, int> TerminalRelay::sizeOf(int fd)
-{
-    winsize size {};
-    if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0)
-        return {size.ws_row, size.ws_col};
-    return {24, 80};
+    if (m_console->raw)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &m_console->saved);
 }
 
 void TerminalRelay::updateSize()
 {
-    const auto [rows, columns] = sizeOf(STDIN_FILENO);
+    const auto [rows, columns] = ConsoleStreams::terminalSize();
     m_pty->resize(rows, columns);
 }
 
@@ -50,7 +51,7 @@ void TerminalRelay::readInput()
     if (n > 0) {
         m_pty->write(QByteArray(buffer, n));
     } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-        m_input->setEnabled(false);
+        m_console->input->setEnabled(false);
     }
 }
 
