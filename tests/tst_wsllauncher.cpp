@@ -225,6 +225,29 @@ private Q_SLOTS:
         QVERIFY(launcher.release(r));
     }
 
+    void releaseStopsARunningDistroFirst()
+    {
+        // wsl.exe refuses to unregister a distribution while a process runs in it, and on Windows
+        // a stopped session's wsl.exe dies without ending what it started inside.
+        qputenv("SCORPIOX_WSL_SIM_FAULTS", "unregister-running-fails");
+        WslLauncher launcher(options());
+        const SessionRecord r = record();
+        const LaunchSpec s = spec({qs("sleep"), qs("30")});
+        QVERIFY(launcher.prepare(s, r));
+        const Result<LaunchCommand> command = launcher.command(s, r);
+        QVERIFY(command);
+        QProcess session;
+        start(*command, &session);
+        QVERIFY(session.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] {
+            const QJsonObject all = QJsonDocument::fromJson(TempHome::readFile(m_home->path(qs("wsl-state/distros.json")))).object();
+            return !all.value(r.distro).toObject().value(qs("inits")).toObject().isEmpty();
+        }, 20000));
+        const Result<void> released = launcher.release(r);
+        QVERIFY2(released, qPrintable(released ? QString() : released.error().message));
+        QVERIFY(session.waitForFinished(10000));
+    }
+
     void packagesAreInstalledOnFirstBoot()
     {
         WslLauncher::Options withPackages = options();
