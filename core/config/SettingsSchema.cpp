@@ -34,7 +34,7 @@ const QList<Key> &keys()
         {QStringLiteral("CONTAINER_PACKAGES_TIMEOUT"), Type::Integer, QStringLiteral("900"), {}, 1, 86400,
          QStringLiteral("seconds"), QStringLiteral("seconds the first-boot package install may take before it is stopped")},
         {QStringLiteral("IMAGE_TIMEOUT"), Type::Integer, QStringLiteral("30"), {}, 1, 3600, QStringLiteral("seconds"),
-         QStringLiteral("seconds the image registry may stay silent before a pull gives up")},
+         QStringLiteral("seconds the image registry may stay silent before a pull, the image list or doctor gives up")},
         {QStringLiteral("TMUX_WSL_EXTRA_ARGS"), Type::Text, QString(), {}, 0, 0, {},
          QStringLiteral("extra launcher arguments when started from tmux")},
         {QStringLiteral("TMUX_WSL_VOLUME_MOUNT"), Type::Text, QString(), {}, 0, 0, {},
