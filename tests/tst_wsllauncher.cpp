@@ -81,6 +81,18 @@ private:
         return {process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError()};
     }
 
+    /// Imports the session's distribution and starts its command in @p session; empty on success.
+    static QString startSession(WslLauncher &launcher, const LaunchSpec &s, const SessionRecord &r, QProcess *session)
+    {
+        if (const Result<void> prepared = launcher.prepare(s, r); !prepared)
+            return prepared.error().message;
+        const Result<LaunchCommand> command = launcher.command(s, r);
+        if (!command)
+            return command.error().message;
+        start(*command, session);
+        return session->waitForStarted() ? QString() : session->errorString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -179,12 +191,9 @@ private Q_SLOTS:
         SessionRecord r = record();
         r.network = qs("host");
         const LaunchSpec s = spec({qs("sh"), qs("-c"), qs("echo inside > /made-by-session; sleep 5")});
-        QVERIFY(launcher.prepare(s, r));
-        const Result<LaunchCommand> command = launcher.command(s, r);
-        QVERIFY(command);
         QProcess session;
-        start(*command, &session);
-        QVERIFY(session.waitForStarted());
+        const QString failure = startSession(launcher, s, r, &session);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         const Result<LaunchCommand> shell = launcher.enter(r, {qs("cat"), qs("/made-by-session")});
         QVERIFY(shell);
         Ran entered;
@@ -205,12 +214,9 @@ private Q_SLOTS:
         r.network = qs("none");
         LaunchSpec s = spec({qs("sh"), qs("-c"), qs("echo inside > /made-by-session; sleep 5")});
         s.network = NetworkMode::None;
-        QVERIFY(launcher.prepare(s, r));
-        const Result<LaunchCommand> command = launcher.command(s, r);
-        QVERIFY(command);
         QProcess session;
-        start(*command, &session);
-        QVERIFY(session.waitForStarted());
+        const QString failure = startSession(launcher, s, r, &session);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // A shell opened later is as cut off as the command: even a netlink socket is refused.
         const Result<LaunchCommand> shell =
             launcher.enter(r, {qs("sh"), qs("-c"), qs("cat /made-by-session; ip link show lo 2>&1; true")});
@@ -233,12 +239,9 @@ private Q_SLOTS:
         WslLauncher launcher(options());
         const SessionRecord r = record();
         const LaunchSpec s = spec({qs("sleep"), qs("30")});
-        QVERIFY(launcher.prepare(s, r));
-        const Result<LaunchCommand> command = launcher.command(s, r);
-        QVERIFY(command);
         QProcess session;
-        start(*command, &session);
-        QVERIFY(session.waitForStarted());
+        const QString failure = startSession(launcher, s, r, &session);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY(QTest::qWaitFor([&] {
             const QJsonObject all = QJsonDocument::fromJson(TempHome::readFile(m_home->path(qs("wsl-state/distros.json")))).object();
             return !all.value(r.distro).toObject().value(qs("inits")).toObject().isEmpty();
