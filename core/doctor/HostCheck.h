@@ -21,7 +21,8 @@ struct HostCheck
     QString fix;     ///< empty when nothing needs doing
 
     /// Checks this machine and @p settings for what sessions need. Blocks for a moment (it
-    /// tries an overlay mount in a user namespace): call it from a worker thread in a GUI.
+    /// tries an overlay mount in a user namespace, or a WSL import): call it from a worker
+    /// thread in a GUI.
     static QList<HostCheck> runAll(const Settings &settings);
     /// The checks of this platform's backend, first in runAll(): namespaces, the launcher and
     /// the kernel features it needs on Linux (UnixHostCheck.cpp); WSL 2 and the program it copies

@@ -4,7 +4,6 @@
 #include "PackageProvisioner.h"
 
 #include <atomic>
-#include <functional>
 #include <memory>
 
 /// The ProvisionRunner of a Linux host (NamespaceLauncher::provisionRunner()): runs the install through `scorpiox-unshare` (built by
