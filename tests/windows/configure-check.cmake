@@ -2,7 +2,8 @@
 # The windows_configure test: configures and generates the whole project for WIN32 with mingw-w64
 # (tests/windows/mingw-w64.cmake) against this machine's Qt and libraries, then reads what CMake
 # generated through its file API and checks the WIN32 branches of the build:
-#   - no Linux-only target (scorpiox-unshare, scorpiox-no-network) and no test suites;
+#   - it needs no libseccomp, and has no Linux-only target (scorpiox-unshare, scorpiox-no-network)
+#     and no test suites;
 #   - scorpiox-core, scorpiox-ui and scorpiox-desktop compile exactly the C++ files the Linux
 #     configure listed for windows_syntax (EXPECTED_SOURCES), so the two lists cannot drift;
 #   - the project's warnings (and -Werror) reach those targets;
@@ -19,7 +20,15 @@ endforeach()
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/.cmake/api/v1/query)
 file(TOUCH ${WORK_DIR}/.cmake/api/v1/query/codemodel-v2)
-set(configure ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR} -G Ninja
+# pkg-config sees only vterm, as in a Windows prefix (vcpkg's): no libseccomp there.
+execute_process(COMMAND pkg-config --variable=pcfiledir vterm OUTPUT_VARIABLE pc_dir OUTPUT_STRIP_TRAILING_WHITESPACE
+                RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "pkg-config finds no vterm.pc: install libvterm-dev (installer/bootstrap.sh)")
+endif()
+file(COPY ${pc_dir}/vterm.pc DESTINATION ${WORK_DIR}/pkgconfig)
+set(configure ${CMAKE_COMMAND} -E env PKG_CONFIG_LIBDIR=${WORK_DIR}/pkgconfig PKG_CONFIG_PATH=
+    ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR} -G Ninja
     --toolchain ${CMAKE_CURRENT_LIST_DIR}/mingw-w64.cmake
     -DCMAKE_PROJECT_INCLUDE=${CMAKE_CURRENT_LIST_DIR}/stand-in-import-libraries.cmake
     -DSCORPIOX_WERROR=ON)
