@@ -46,6 +46,19 @@ private Q_SLOTS:
         QVERIFY(QFile::link(QStringLiteral("/nonexistent/apk.static"), tmp.filePath(QStringLiteral("alpine/sbin/apk"))));
         QCOMPARE(PackageProvisioner::detect(tmp.filePath(QStringLiteral("alpine"))), PM::Apk);
 
+        // nor is a symlinked directory on the way followed: an image whose /bin is an absolute link
+        // to a host directory holding apk has no package manager of its own
+        QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("host"))));
+        QFile hostApk(tmp.filePath(QStringLiteral("host/apk")));
+        QVERIFY(hostApk.open(QIODevice::WriteOnly));
+        hostApk.close();
+        QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("linked"))));
+        QVERIFY(QFile::link(tmp.filePath(QStringLiteral("host")), tmp.filePath(QStringLiteral("linked/bin"))));
+        QCOMPARE(PackageProvisioner::detect(tmp.filePath(QStringLiteral("linked"))), PM::None);
+        // while a merged /usr (bin -> usr/bin) is found through usr/bin itself
+        QVERIFY(QFile::link(QStringLiteral("usr/bin"), tmp.filePath(QStringLiteral("debian/bin"))));
+        QCOMPARE(PackageProvisioner::detect(tmp.filePath(QStringLiteral("debian"))), PM::AptGet);
+
         QCOMPARE(PackageProvisioner::installCommand(PM::Apk, {QStringLiteral("git"), QStringLiteral("make")}),
                  (QStringList{QStringLiteral("apk"), QStringLiteral("add"), QStringLiteral("--no-cache"),
                               QStringLiteral("git"), QStringLiteral("make")}));

@@ -21,8 +21,15 @@ struct HostCheck
     QString fix;     ///< empty when nothing needs doing
 
     /// Checks this machine and @p settings for what sessions need. Blocks for a moment (it
-    /// tries an overlay mount in a user namespace): call it from a worker thread in a GUI.
+    /// tries an overlay mount in a user namespace, or a WSL import): call it from a worker
+    /// thread in a GUI.
     static QList<HostCheck> runAll(const Settings &settings);
+    /// The checks of this platform's backend, first in runAll(): namespaces, the launcher and
+    /// the kernel features it needs on Linux (UnixHostCheck.cpp); WSL 2 and the program it copies
+    /// into a distribution on Windows (WinHostCheck.cpp).
+    static QList<HostCheck> backendChecks(const Settings &settings);
+    /// wsl.exe found (on PATH or at `SCORPIOX_WSL_EXE`) and able to import a WSL 2 distribution.
+    static HostCheck checkWsl(const Settings &settings);
     /// Asks the registry (`IMAGE_BASE_URL`) for its image list, giving up after `IMAGE_TIMEOUT`
     /// seconds of silence; @p done runs in @p context's thread.
     static void checkRegistry(const Settings &settings, QObject *context, std::function<void(HostCheck)> done);

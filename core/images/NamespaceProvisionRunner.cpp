@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 NamespaceProvisionRunner::NamespaceProvisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled, QString helperPath,
-                                                   LineHandler onLine)
+                                                   ProvisionLineHandler onLine)
     : m_cancelled(std::move(cancelled)), m_helperPath(std::move(helperPath)), m_onLine(std::move(onLine))
 {
 }

@@ -4,10 +4,9 @@
 #include "PackageProvisioner.h"
 
 #include <atomic>
-#include <functional>
 #include <memory>
 
-/// The ProvisionRunner of a Linux host: runs the install through `scorpiox-unshare` (built by
+/// The ProvisionRunner of a Linux host (NamespaceLauncher::provisionRunner()): runs the install through `scorpiox-unshare` (built by
 /// NamespaceLauncher, with --keep-overlay so the upper directory survives) in a QProcess,
 /// blocking, with stdout and stderr merged and handed on line by line as they come. Call it on
 /// a worker thread.
@@ -18,13 +17,10 @@
 class NamespaceProvisionRunner
 {
 public:
-    /// Called on the worker thread with each line of the install's output, without its newline.
-    using LineHandler = std::function<void(const QString &line)>;
-
     /// Setting @p cancelled ends a running install (SIGTERM, then SIGKILL after the launcher's
     /// grace period). @p helperPath defaults to Paths::unshareHelper().
     explicit NamespaceProvisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled = {}, QString helperPath = {},
-                                      LineHandler onLine = {});
+                                      ProvisionLineHandler onLine = {});
 
     Result<ProvisionRun> operator()(const LaunchSpec &spec) const;
 
@@ -37,5 +33,5 @@ public:
 private:
     std::shared_ptr<const std::atomic<bool>> m_cancelled;
     QString m_helperPath;
-    LineHandler m_onLine;
+    ProvisionLineHandler m_onLine;
 };

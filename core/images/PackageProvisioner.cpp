@@ -12,7 +12,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <sys/stat.h>
 
 namespace {
 
@@ -25,6 +24,20 @@ QString lastLines(const QByteArray &output)
     return lines.mid(std::max<qsizetype>(0, lines.size() - kOutputTailLines)).join(QStringLiteral("\n"));
 }
 
+/// True when @p relative (`usr/local/bin`) is a directory inside @p rootfs reached without a
+/// symlink on the way.
+bool isPlainDirectory(const QString &rootfs, QLatin1String relative)
+{
+    QString path = rootfs;
+    for (const QString &part : QString(relative).split(QLatin1Char('/'))) {
+        path += QLatin1Char('/') + part;
+        const QFileInfo info(path);
+        if (info.isSymLink() || !info.isDir())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 PackageProvisioner::PackageProvisioner(ImageCache cache, ProvisionRunner runner,
@@ -35,18 +48,20 @@ PackageProvisioner::PackageProvisioner(ImageCache cache, ProvisionRunner runner,
 
 PackageProvisioner::PackageManager PackageProvisioner::detect(const QString &rootfs)
 {
-    // lstat only: an image's /usr/bin/apk may be an absolute symlink that, followed on the host,
-    // would name the host's file. Existing inside the image is what counts.
+    // An image's /usr/bin/apk, or its /bin itself, may be an absolute symlink that, followed on
+    // the host, would name the host's file: no link on the way is followed, and existing inside
+    // the image, as a file or a link, is what counts.
     static const std::pair<const char *, PackageManager> candidates[] = {
         {"apk", PackageManager::Apk},       {"apt-get", PackageManager::AptGet}, {"dnf", PackageManager::Dnf},
         {"microdnf", PackageManager::Microdnf}, {"zypper", PackageManager::Zypper}, {"pacman", PackageManager::Pacman},
     };
-    static const char *const dirs[] = {"/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/", "/usr/local/bin/"};
+    static const char *const dirs[] = {"usr/bin", "bin", "usr/sbin", "sbin", "usr/local/bin"};
     for (const auto &[name, manager] : candidates) {
         for (const char *dir : dirs) {
-            struct stat st;
-            const QByteArray path = QFile::encodeName(rootfs) + dir + name;
-            if (::lstat(path.constData(), &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+            if (!isPlainDirectory(rootfs, QLatin1String(dir)))
+                continue;
+            const QFileInfo program(rootfs + QLatin1Char('/') + QLatin1String(dir) + QLatin1Char('/') + QLatin1String(name));
+            if (program.isSymLink() || program.isFile())
                 return manager;
         }
     }

@@ -3,26 +3,13 @@
 
 #include "ImageCache.h"
 #include "Result.h"
-#include "launch/LaunchSpec.h"
+#include "launch/ProvisionRunner.h"
 
 #include <QStringList>
 
 #include <atomic>
 #include <functional>
 #include <memory>
-
-/// What a provisioning run of the image's package manager produced.
-struct ProvisionRun
-{
-    int exitCode = -1;
-    QByteArray output; ///< stdout and stderr, merged (its last part when there was much)
-    bool timedOut = false; ///< the install ran past LaunchSpec::timeoutSec and was killed
-};
-
-/// Runs @p spec to completion, blocking, and keeps `<spec.overlayDir>/upper` afterwards: that
-/// upper directory becomes the package layer. Ends the whole process tree once
-/// `spec.timeoutSec` has passed. The namespace launcher provides it.
-using ProvisionRunner = std::function<Result<ProvisionRun>(const LaunchSpec &spec)>;
 
 /// CONTAINER_PACKAGES: on an image's first boot, installs the packages with the image's own
 /// package manager (host network) and keeps the result as a layer under `layers/`, keyed by the
@@ -52,7 +39,7 @@ public:
     static constexpr int kDefaultTimeoutSec = 900;
 
     /// What provision() would do, without running anything: the cached layer, the notice, or
-    /// needsInstall. Cheap (a few lstat calls), so a caller can announce the install first.
+    /// needsInstall. Cheap (a few file look-ups), so a caller can announce the install first.
     Result<Outcome> lookUp(const ImageMetadata &image, const QStringList &packages) const;
     Result<Outcome> provision(const ImageMetadata &image, const QStringList &packages) const;
 

@@ -10,3 +10,8 @@ Result<void> Launcher::release(const SessionRecord &)
 {
     return {};
 }
+
+ProvisionRunner Launcher::provisionRunner(std::shared_ptr<const std::atomic<bool>>, ProvisionLineHandler) const
+{
+    return {};
+}

@@ -2,7 +2,11 @@
 #pragma once
 
 #include "LaunchSpec.h"
+#include "ProvisionRunner.h"
 #include "Result.h"
+
+#include <atomic>
+#include <memory>
 
 struct SessionRecord;
 
@@ -24,4 +28,9 @@ public:
     virtual Result<LaunchCommand> enter(const SessionRecord &record, const QStringList &command) const = 0;
     /// Undoes prepare(); idempotent, and used on orphans left by a crash. Blocking.
     virtual Result<void> release(const SessionRecord &record);
+    /// What installs CONTAINER_PACKAGES into a package layer stacked over the image; empty
+    /// (the default) for a backend without layers: WSL installs them inside the distribution on
+    /// its first boot, the host installs nothing. Setting @p cancelled stops a running install.
+    virtual ProvisionRunner provisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled,
+                                            ProvisionLineHandler onLine) const;
 };

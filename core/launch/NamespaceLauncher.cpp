@@ -2,6 +2,7 @@
 #include "NamespaceLauncher.h"
 
 #include "Paths.h"
+#include "images/NamespaceProvisionRunner.h"
 #include "sessions/SessionRecord.h"
 
 #include <QDir>
@@ -139,4 +140,10 @@ Result<LaunchCommand> NamespaceLauncher::enter(const SessionRecord &record, cons
     cmd.arguments << QStringLiteral("--workdir") << QStringLiteral("/workspace") << QStringLiteral("--")
                   << (command.isEmpty() ? QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-l")} : command);
     return cmd;
+}
+
+ProvisionRunner NamespaceLauncher::provisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled,
+                                                   ProvisionLineHandler onLine) const
+{
+    return NamespaceProvisionRunner(std::move(cancelled), m_helperPath, std::move(onLine));
 }

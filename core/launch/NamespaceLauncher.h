@@ -20,6 +20,10 @@ public:
     /// `scorpiox-unshare --enter PID`: joins the running container's namespaces with the same
     /// restrictions as its command.
     Result<LaunchCommand> enter(const SessionRecord &record, const QStringList &command) const override;
+    /// NamespaceProvisionRunner: the install runs in a container of this helper and its overlay's
+    /// upper directory becomes the layer.
+    ProvisionRunner provisionRunner(std::shared_ptr<const std::atomic<bool>> cancelled,
+                                    ProvisionLineHandler onLine) const override;
 
     QString helperPath() const { return m_helperPath; }
 

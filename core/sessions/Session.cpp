@@ -11,7 +11,6 @@
 #include "SessionStore.h"
 #include "images/ImageCache.h"
 #include "images/ImagePuller.h"
-#include "images/NamespaceProvisionRunner.h"
 #include "images/PackageProvisioner.h"
 #include "pty/Pty.h"
 #include "secrets/SecretStore.h"
@@ -224,17 +223,19 @@ void Session::onImageReady(const ImageMetadata &image)
 
 void Session::provisionPackages(const ImageMetadata &image)
 {
-    // Layers stack only in the namespace backend's overlay; a WSL distro is the tarball itself.
-    if (m_launcher->backend() != QLatin1String("namespace") || m_config.packages.isEmpty())
+    if (m_config.packages.isEmpty())
         return createOverlay();
     using Outcome = PackageProvisioner::Outcome;
     // The worker may outlive this session: its lines go through the application object and
     // reach the session only while it exists.
     const QPointer<Session> self(this);
-    NamespaceProvisionRunner runner(m_provisionCancelled, {}, [self](const QString &line) {
+    ProvisionRunner runner = m_launcher->provisionRunner(m_provisionCancelled, [self](const QString &line) {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(), [self, line] { if (self) self->onProvisionLine(line); }, Qt::QueuedConnection);
     });
+    // Without one the backend has no package layers (a WSL distro installs inside itself).
+    if (!runner)
+        return createOverlay();
     PackageProvisioner provisioner(ImageCache(m_config.cacheDir), std::move(runner), m_provisionCancelled);
     provisioner.setTimeout(m_config.packagesTimeoutSec);
     const QStringList packages = m_config.packages;

@@ -21,4 +21,4 @@ export LSAN_OPTIONS=suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_
 # stall) scales its bound by this, and still catches a thread that is starved for good.
 export SCORPIOX_TEST_TIMING_SCALE=10
 exec ctest --test-dir "$dir" --output-on-failure -L 'unit|integration' -LE 'fuzz|sanitize|package' \
-    -E '^(load|layering|runpath|windows_syntax|package_wsl_guest_helper|conpty_.*)$'
+    -E '^(load|layering|runpath|windows_syntax|windows_configure|package_wsl_guest_helper|conpty_.*)$'
