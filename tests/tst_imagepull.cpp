@@ -222,6 +222,10 @@ private Q_SLOTS:
                  server.rangeRequests("/img.tar.gz").join(" | ").constData());
         QCOMPARE(outcome.image.sha256.toLatin1(), sha256(archive));
         QCOMPARE(marker(cache, QStringLiteral("img")), QByteArray("restarted"));
+        // The kept archive (what WSL imports) is the file, not the first attempt's bytes plus a restart.
+        QFile kept(cache.archivesDir() + QStringLiteral("/img.tar.gz"));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), archive);
         QCOMPARE(treeOf(cache.rootfsPath(QStringLiteral("img"))),
                  (QStringList{QStringLiteral("/bin"), QStringLiteral("/etc"), QStringLiteral("/etc/marker"),
                               QStringLiteral("/filler"), QStringLiteral("/usr"), QStringLiteral("/usr/bin")}));
