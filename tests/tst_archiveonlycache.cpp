@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The image cache's ArchiveOnly layout (Windows's: an image is its tarball plus its metadata, WSL
 // imports the tarball) exercised on Linux end to end: import, listing, removal, clean, refusal of
-// bad archives with extraction's own messages, a registry pull with a dropped connection, and a
-// WSL session (through the simulator) that runs from such an image.
+// bad archives with extraction's own messages, and a WSL session (through the simulator) that runs
+// from such an image. A registry pull into this layout is in tst_imagepull.
 #include "BusyboxRootfs.h"
-#include "ImageServer.h"
 #include "TempHome.h"
 #include "TestArchive.h"
 #include "images/ImageImporter.h"
-#include "images/ImagePuller.h"
+#include "images/ImageCache.h"
 #include "launch/WslLauncher.h"
 #include "sessions/SessionRecord.h"
 
@@ -17,7 +16,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,32 +75,7 @@ TestArchive rootfsArchive(const QByteArray &marker)
         .add({"run/initctl", TestArchive::Type::Fifo});
 }
 
-struct Outcome
-{
-    bool ok = false;
-    ImageMetadata image;
-    QString error;
-};
-
-Outcome run(ImagePuller &puller)
-{
-    QSignalSpy ok(&puller, &ImagePuller::succeeded);
-    QSignalSpy failed(&puller, &ImagePuller::failed);
-    if (!QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 20000))
-        return {false, {}, qs("timed out")};
-    Outcome outcome;
-    outcome.ok = !ok.isEmpty();
-    if (outcome.ok)
-        outcome.image = ok.first().first().value<ImageMetadata>();
-    else
-        outcome.error = failed.first().first().value<Error>().message;
-    return outcome;
-}
-
 } // namespace
-
-Q_DECLARE_METATYPE(ImageMetadata)
-Q_DECLARE_METATYPE(Error)
 
 class TestArchiveOnlyCache : public QObject
 {
@@ -127,8 +100,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qRegisterMetaType<ImageMetadata>();
-        qRegisterMetaType<Error>();
         QVERIFY(m_tmp.isValid());
     }
 
@@ -296,52 +267,6 @@ private Q_SLOTS:
         QVERIFY(r);
         QCOMPARE(r->bytes, 5001);
         QCOMPARE(digest, sha256(readAll(file)));
-    }
-
-    void pullChecksTheStreamAndResumesADroppedConnection()
-    {
-        ImageServer server;
-        // Incompressible filler, so the download takes many chunks and the drop lands mid-file.
-        QByteArray filler;
-        quint32 x = 4242;
-        for (int i = 0; i < (3 << 20); ++i) {
-            x = x * 1103515245u + 12345u;
-            filler.append(char(x >> 24));
-        }
-        const QByteArray archive = rootfsArchive("pulled").file("filler", filler).build(C::Gzip);
-        ImageServer::Route route;
-        route.body = archive;
-        route.dropAfter = archive.size() / 2;
-        server.setRoute("/img.tar.gz", route);
-        server.setFile("/index.json", R"({"images":[{"name":"img","file":"img.tar.gz","sha256":")" + sha256(archive)
-                                          + R"(","size":1}]})");
-        const ImageCache cache = freshCache();
-        ImagePuller puller(cache, server.baseUrl());
-        puller.pull(qs("img"));
-        const Outcome outcome = run(puller);
-        QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        QCOMPARE(server.rangeRequests("/img.tar.gz").size(), 2);
-        QVERIFY(server.rangeRequests("/img.tar.gz").at(1).startsWith("bytes="));
-        verifyOnlyArchiveAndMetadata(cache, qs("img"), qs("img.tar.gz"));
-        QCOMPARE(readAll(cache.archivesDir() + qs("/img.tar.gz")), archive);
-        QCOMPARE(outcome.image.sha256.toLatin1(), sha256(archive));
-        // Counted by the check on the stream: the device skipped, the filler read.
-        QCOMPARE(outcome.image.devicesSkipped, 1);
-        QVERIFY(outcome.image.diskSize > filler.size());
-        QVERIFY(cache.contains(qs("img")));
-
-        // A traversal from the registry is refused with extraction's message; nothing stays.
-        const QByteArray evil = TestArchive().file("ok", "x").file("../../escape", "x").build();
-        server.setFile("/evil.tar.gz", evil);
-        server.setFile("/index.json", R"({"images":[{"name":"evil","file":"evil.tar.gz","sha256":")" + sha256(evil)
-                                          + R"(","size":1}]})");
-        ImagePuller refused(cache, server.baseUrl());
-        refused.pull(qs("evil"));
-        const Outcome bad = run(refused);
-        QVERIFY(!bad.ok);
-        QVERIFY2(bad.error.contains(qs("'..' components are refused")), qPrintable(bad.error));
-        QVERIFY(!cache.contains(qs("evil")));
-        verifyOnlyArchiveAndMetadata(cache, qs("img"), qs("img.tar.gz"));
     }
 
     void wslSessionRunsFromAnArchiveOnlyImage()
