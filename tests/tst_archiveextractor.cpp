@@ -229,13 +229,13 @@ private Q_SLOTS:
 
     void normalisesPaths()
     {
-        QCOMPARE(RootfsWriter::normalisePath("./a//b/./c/", 100).value(), QByteArray("a/b/c"));
-        QCOMPARE(RootfsWriter::normalisePath("./", 100).value(), QByteArray());
-        QVERIFY(!RootfsWriter::normalisePath("a/../../b", 100));
-        QVERIFY(!RootfsWriter::normalisePath("a/..", 100));
-        QVERIFY(!RootfsWriter::normalisePath("//etc", 100));
-        QVERIFY(RootfsWriter::normalisePath("a..b/..c", 100));
-        QVERIFY(!RootfsWriter::normalisePath(QByteArray(101, 'a'), 100));
+        QCOMPARE(ArchiveEntry::normalisePath("./a//b/./c/", 100).value(), QByteArray("a/b/c"));
+        QCOMPARE(ArchiveEntry::normalisePath("./", 100).value(), QByteArray());
+        QVERIFY(!ArchiveEntry::normalisePath("a/../../b", 100));
+        QVERIFY(!ArchiveEntry::normalisePath("a/..", 100));
+        QVERIFY(!ArchiveEntry::normalisePath("//etc", 100));
+        QVERIFY(ArchiveEntry::normalisePath("a..b/..c", 100));
+        QVERIFY(!ArchiveEntry::normalisePath(QByteArray(101, 'a'), 100));
     }
 
     void importReplacesAtomicallyAndRemoves()

@@ -109,6 +109,15 @@ private:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
+    // The ArchiveOnly layout's image `img`: its metadata and its archive, no rootfs, nothing staged.
+    static void verifyOnlyArchiveAndMetadata(const ImageCache &cache)
+    {
+        QCOMPARE(QDir(cache.imagesDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("img.json")});
+        QCOMPARE(QDir(cache.archivesDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("img.tar.gz")});
+        verifyNothingStaged(cache);
+    }
+
     static void verifyNothingStaged(const ImageCache &cache)
     {
         const QStringList staged = QDir(cache.tmpDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
@@ -222,9 +231,53 @@ private Q_SLOTS:
                  server.rangeRequests("/img.tar.gz").join(" | ").constData());
         QCOMPARE(outcome.image.sha256.toLatin1(), sha256(archive));
         QCOMPARE(marker(cache, QStringLiteral("img")), QByteArray("restarted"));
+        // The kept archive (what WSL imports) is the file, not the first attempt's bytes plus a restart.
+        QFile kept(cache.archivesDir() + QStringLiteral("/img.tar.gz"));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), archive);
         QCOMPARE(treeOf(cache.rootfsPath(QStringLiteral("img"))),
                  (QStringList{QStringLiteral("/bin"), QStringLiteral("/etc"), QStringLiteral("/etc/marker"),
                               QStringLiteral("/filler"), QStringLiteral("/usr"), QStringLiteral("/usr/bin")}));
+    }
+
+    // Windows's layout: the stream goes through the archive check instead of an extraction.
+    void archiveOnlyPullChecksTheStreamAndResumes()
+    {
+        ImageServer server;
+        const QByteArray archive = rootfsArchive("pulled", 3 << 20);
+        ImageServer::Route route;
+        route.body = archive;
+        route.dropAfter = archive.size() / 2;
+        server.setRoute("/img.tar.gz", route);
+        server.setFile("/index.json", indexJson("img", "img.tar.gz", sha256(archive)));
+        const ImageCache cache(m_tmp.filePath(QStringLiteral("archive-only")), ImageCache::Layout::ArchiveOnly);
+        ImagePuller puller(cache, server.baseUrl());
+        puller.pull(QStringLiteral("img"));
+        const Outcome outcome = run(puller);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(server.rangeRequests("/img.tar.gz").size(), 2);
+        QVERIFY(server.rangeRequests("/img.tar.gz").at(1).startsWith("bytes="));
+        verifyOnlyArchiveAndMetadata(cache);
+        QFile kept(cache.archivesDir() + QStringLiteral("/img.tar.gz"));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), archive);
+        QCOMPARE(outcome.image.sha256.toLatin1(), sha256(archive));
+        // Counted by the check on the stream: every byte of every file read (marker and filler).
+        QCOMPARE(outcome.image.diskSize, qint64(3 << 20) + 6);
+        QCOMPARE(outcome.image.entries, 5);
+        QVERIFY(cache.contains(QStringLiteral("img")));
+
+        // A traversal from the registry is refused with extraction's message; nothing stays.
+        const QByteArray evil = TestArchive().file("ok", "x").file("../../escape", "x").build();
+        server.setFile("/evil.tar.gz", evil);
+        server.setFile("/index.json", indexJson("evil", "evil.tar.gz", sha256(evil)));
+        ImagePuller refused(cache, server.baseUrl());
+        refused.pull(QStringLiteral("evil"));
+        const Outcome bad = run(refused);
+        QVERIFY(!bad.ok);
+        QVERIFY2(bad.error.contains(QStringLiteral("'..' components are refused")), qPrintable(bad.error));
+        QVERIFY(!cache.contains(QStringLiteral("evil")));
+        verifyOnlyArchiveAndMetadata(cache);
     }
 
     void reportsServerFailures_data()

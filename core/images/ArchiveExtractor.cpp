@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArchiveExtractor.h"
 
+#include "ArchiveSink.h"
 #include "ArchiveStream.h"
 #include "Sha256.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <memory>
-#include <unistd.h>
 
 namespace {
 
@@ -23,12 +21,12 @@ constexpr qint64 kFileBlock = 1 << 20;
 /// Where libarchive's read callback gets its bytes: a file (optionally hashed) or a stream.
 struct ArchiveExtractor::Source
 {
-    int fd = -1;
+    QFile *file = nullptr;
     Sha256 *hash = nullptr;
     QByteArray buffer;
     ArchiveStream *stream = nullptr;
     bool aborted = false;
-    int readErrno = 0;
+    QString readError;
 
     la_ssize_t read(const void **data)
     {
@@ -37,64 +35,84 @@ struct ArchiveExtractor::Source
             aborted = n < 0;
             return la_ssize_t(n);
         }
-        for (;;) {
-            const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                readErrno = errno;
-                return -1;
-            }
-            if (hash)
-                hash->addData(QByteArrayView(buffer.constData(), n));
-            *data = buffer.constData();
-            return n;
+        const qint64 n = file->read(buffer.data(), buffer.size());
+        if (n < 0) {
+            readError = file->errorString();
+            return -1;
         }
+        if (hash)
+            hash->addData(QByteArrayView(buffer.constData(), n));
+        *data = buffer.constData();
+        return la_ssize_t(n);
     }
 };
 
 Result<ExtractReport> ArchiveExtractor::extractFile(const QString &archivePath, const QString &targetDir,
                                                     QByteArray *sha256) const
 {
-    Source source;
-    source.fd = ::open(QFile::encodeName(archivePath).constData(), O_RDONLY | O_CLOEXEC);
-    if (source.fd < 0) {
-        return Error{errno == ENOENT ? Error::Kind::NotFound : Error::Kind::Io,
-                     QStringLiteral("cannot open %1: %2").arg(archivePath, QString::fromLocal8Bit(std::strerror(errno)))};
+    const Result<std::unique_ptr<ArchiveSink>> tree = ArchiveSink::tree(targetDir);
+    if (!tree)
+        return tree.error();
+    return readFile(archivePath, **tree, sha256);
+}
+
+Result<ExtractReport> ArchiveExtractor::checkFile(const QString &archivePath, QByteArray *sha256) const
+{
+    return readFile(archivePath, *ArchiveSink::checkOnly(), sha256);
+}
+
+Result<ExtractReport> ArchiveExtractor::extractStream(ArchiveStream &stream, const QString &targetDir) const
+{
+    const Result<std::unique_ptr<ArchiveSink>> tree = ArchiveSink::tree(targetDir);
+    if (!tree) {
+        stream.close();
+        return tree.error();
     }
+    return readStream(stream, **tree);
+}
+
+Result<ExtractReport> ArchiveExtractor::checkStream(ArchiveStream &stream) const
+{
+    return readStream(stream, *ArchiveSink::checkOnly());
+}
+
+Result<ExtractReport> ArchiveExtractor::readFile(const QString &archivePath, ArchiveSink &sink, QByteArray *sha256) const
+{
+    // Unbuffered: every read goes straight to the system in kFileBlock pieces.
+    QFile file(archivePath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        return Error{QFileInfo::exists(archivePath) ? Error::Kind::Io : Error::Kind::NotFound,
+                     QStringLiteral("cannot open %1: %2").arg(archivePath, file.errorString())};
+    }
+    Source source;
+    source.file = &file;
     source.buffer.resize(kFileBlock);
     std::unique_ptr<Sha256> hash;
     if (sha256) {
         hash = std::make_unique<Sha256>();
         source.hash = hash.get();
     }
-    Result<ExtractReport> result = extract(source, archivePath, targetDir);
+    Result<ExtractReport> result = read(source, archivePath, sink);
     if (result && sha256) {
         // Whatever follows the end-of-archive marker is part of the file and of its digest.
         const void *ignored = nullptr;
         while (source.read(&ignored) > 0) { }
         *sha256 = hash->hexResult();
     }
-    ::close(source.fd);
     return result;
 }
 
-Result<ExtractReport> ArchiveExtractor::extractStream(ArchiveStream &stream, const QString &targetDir) const
+Result<ExtractReport> ArchiveExtractor::readStream(ArchiveStream &stream, ArchiveSink &sink) const
 {
     Source source;
     source.stream = &stream;
-    Result<ExtractReport> result = extract(source, QStringLiteral("the downloaded archive"), targetDir);
+    Result<ExtractReport> result = read(source, QStringLiteral("the downloaded archive"), sink);
     stream.close();
     return result;
 }
 
-Result<ExtractReport> ArchiveExtractor::extract(Source &source, const QString &sourceName,
-                                                const QString &targetDir) const
+Result<ExtractReport> ArchiveExtractor::read(Source &source, const QString &sourceName, ArchiveSink &sink) const
 {
-    RootfsWriter writer;
-    if (const Result<void> opened = writer.open(targetDir, m_limits.maxPathLength); !opened)
-        return opened.error();
-
     std::unique_ptr<archive, decltype(&archive_read_free)> reader(archive_read_new(), &archive_read_free);
     archive_read_support_format_tar(reader.get());
     archive_read_support_filter_gzip(reader.get());
@@ -106,10 +124,8 @@ Result<ExtractReport> ArchiveExtractor::extract(Source &source, const QString &s
     auto failure = [&](const char *what) -> Error {
         if (source.aborted)
             return Error::io(QStringLiteral("extraction of %1 was cancelled").arg(sourceName));
-        if (source.readErrno != 0) {
-            return Error::io(QStringLiteral("cannot read %1: %2")
-                                 .arg(sourceName, QString::fromLocal8Bit(std::strerror(source.readErrno))));
-        }
+        if (!source.readError.isEmpty())
+            return Error::io(QStringLiteral("cannot read %1: %2").arg(sourceName, source.readError));
         const char *reason = archive_error_string(reader.get());
         return Error::invalid(QStringLiteral("%1 is not a usable image archive (%2: %3); expected a .tar, "
                                              ".tar.gz, .tar.xz or .tar.zst rootfs")
@@ -121,8 +137,8 @@ Result<ExtractReport> ArchiveExtractor::extract(Source &source, const QString &s
 
     ExtractReport report;
     for (;;) {
-        archive_entry *entry = nullptr;
-        const int r = archive_read_next_header(reader.get(), &entry);
+        archive_entry *header = nullptr;
+        const int r = archive_read_next_header(reader.get(), &header);
         if (r == ARCHIVE_EOF)
             break;
         if (r < ARCHIVE_WARN)
@@ -132,15 +148,26 @@ Result<ExtractReport> ArchiveExtractor::extract(Source &source, const QString &s
                                       .arg(sourceName)
                                       .arg(m_limits.maxEntries));
         }
-        if (const Result<void> written = writer.write(reader.get(), entry, report, m_limits.maxBytes); !written) {
+        const Result<ArchiveEntry> entry = ArchiveEntry::read(header, m_limits.maxPathLength);
+        if (!entry)
+            return Error{entry.error().kind, sourceName + QStringLiteral(": ") + entry.error().message};
+        if (entry->type == ArchiveEntry::Type::Device) {
+            ++report.devicesSkipped;
+            continue;
+        }
+        if (entry->type == ArchiveEntry::Type::Socket) {
+            ++report.socketsSkipped;
+            continue;
+        }
+        if (const Result<void> taken = sink.write(reader.get(), *entry, report, m_limits.maxBytes); !taken) {
             if (source.aborted)
                 return failure("cancelled");
-            return Error{written.error().kind, sourceName + QStringLiteral(": ") + written.error().message};
+            return Error{taken.error().kind, sourceName + QStringLiteral(": ") + taken.error().message};
         }
     }
     if (report.entries == 0)
         return Error::invalid(QStringLiteral("%1 is an empty archive").arg(sourceName));
-    if (const Result<void> finished = writer.finish(); !finished)
+    if (const Result<void> finished = sink.finish(); !finished)
         return finished.error();
     return report;
 }

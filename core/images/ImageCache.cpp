@@ -17,18 +17,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <signal.h>
-
 namespace {
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 // For clean-up on a path that already reports a more important error.
 void logIfFailed(const Result<void> &result)
@@ -39,7 +28,7 @@ void logIfFailed(const Result<void> &result)
 
 } // namespace
 
-ImageCache::ImageCache(QString root) : m_root(QDir::cleanPath(std::move(root))) { }
+ImageCache::ImageCache(QString root, Layout layout) : m_root(QDir::cleanPath(std::move(root))), m_layout(layout) { }
 
 QString ImageCache::imagesDir() const
 {
@@ -98,7 +87,14 @@ Result<void> ImageCache::ensureLayout() const
 
 bool ImageCache::contains(const QString &name) const
 {
-    return checkName(name) && QFileInfo(rootfsPath(name)).isDir() && !QFileInfo(rootfsPath(name)).isSymLink();
+    if (!checkName(name))
+        return false;
+    if (m_layout == Layout::Rootfs)
+        return QFileInfo(rootfsPath(name)).isDir() && !QFileInfo(rootfsPath(name)).isSymLink();
+    // The metadata is what makes a kept archive an image; without it, or without the archive it
+    // names, a pull or import starts over.
+    const Result<ImageMetadata> stored = storedMetadata(name);
+    return stored && !stored->archive.isEmpty() && QFileInfo(archivesDir() + QLatin1Char('/') + stored->archive).isFile();
 }
 
 Result<ImageMetadata> ImageCache::storedMetadata(const QString &name) const
@@ -115,7 +111,7 @@ Result<ImageMetadata> ImageCache::storedMetadata(const QString &name) const
 QList<Error> ImageCache::damagedMetadata() const
 {
     QList<Error> damaged;
-    for (const QString &name : names()) {
+    for (const QString &name : candidates()) {
         const Result<ImageMetadata> stored = storedMetadata(name);
         if (!stored && stored.error().kind != Error::Kind::NotFound)
             damaged.append(stored.error());
@@ -139,11 +135,21 @@ Result<ImageMetadata> ImageCache::metadata(const QString &name) const
     return fallback;
 }
 
+QStringList ImageCache::candidates() const
+{
+    if (m_layout == Layout::Rootfs)
+        return QDir(imagesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList result;
+    const QStringList files = QDir(imagesDir()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        result.append(file.chopped(5));
+    return result;
+}
+
 QStringList ImageCache::names() const
 {
     QStringList result;
-    const QStringList entries = QDir(imagesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &entry : entries) {
+    for (const QString &entry : candidates()) {
         if (contains(entry))
             result.append(entry);
     }
@@ -203,22 +209,27 @@ void ImageCache::removeLeftStaging(const QString &name) const
         logIfFailed(DirectoryTree::remove(tmpDir() + QLatin1Char('/') + entry));
 }
 
+Result<void> ImageCache::keepArchive(const QString &file, const QString &archiveName) const
+{
+    return replaceFile(file, archivesDir() + QLatin1Char('/') + archiveName);
+}
+
 Result<void> ImageCache::commit(const QString &stagingDir, const ImageMetadata &metadata) const
 {
-    const QByteArray from = QFile::encodeName(stagingDir);
-    const QByteArray to = QFile::encodeName(rootfsPath(metadata.name));
     // Metadata first: an image directory never appears without it, and a metadata file without
-    // its directory is ignored by list().
+    // its directory is ignored by list(). In ArchiveOnly it is the whole commit.
     if (const Result<void> written = writeMetadata(metadata); !written)
         return written;
-    if (::rename(from.constData(), to.constData()) == 0)
+    if (m_layout == Layout::ArchiveOnly)
         return {};
-    if (errno != ENOTEMPTY && errno != EEXIST)
-        return Error::io(QStringLiteral("cannot move %1 into the cache: %2").arg(stagingDir, errnoText()));
-    // An older copy is there: swap the two in one step, so a reader sees either, never neither.
-    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) != 0)
-        return Error::io(QStringLiteral("cannot replace %1: %2").arg(rootfsPath(metadata.name), errnoText()));
-    return DirectoryTree::remove(stagingDir);
+    const Result<bool> swapped = moveTree(stagingDir, rootfsPath(metadata.name));
+    if (!swapped) {
+        return Error{swapped.error().kind, QStringLiteral("cannot move %1 into the cache as %2: %3")
+                                               .arg(stagingDir, rootfsPath(metadata.name), swapped.error().message)};
+    }
+    if (*swapped)
+        return DirectoryTree::remove(stagingDir);
+    return {};
 }
 
 bool ImageCache::isInUse(const QString &name) const
@@ -234,16 +245,23 @@ Result<qint64> ImageCache::removeUnlocked(const QString &name) const
 {
     const ImageMetadata m = metadata(name).value();
     const QString archive = m.archive.isEmpty() ? QString() : archivesDir() + QLatin1Char('/') + m.archive;
-    const qint64 bytes = (m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name)))
-                         + (archive.isEmpty() ? 0 : QFileInfo(archive).size());
+    const qint64 archiveBytes = archive.isEmpty() ? 0 : QFileInfo(archive).size();
+    if (m_layout == Layout::ArchiveOnly) {
+        // The metadata goes first: without it the archive is no longer an image.
+        if (!QFile::remove(metadataPath(name)))
+            return Error::io(QStringLiteral("cannot remove %1; check that it is writable").arg(metadataPath(name)));
+        if (!archive.isEmpty() && !QFile::remove(archive))
+            return Error::io(QStringLiteral("cannot remove %1; 'clean' removes it once nothing uses it").arg(archive));
+        return archiveBytes;
+    }
+    const qint64 bytes = (m.diskSize > 0 ? m.diskSize : DirectoryTree::diskUsage(rootfsPath(name))) + archiveBytes;
     // Out of images/ first, in one step, so nobody sees a half-deleted image.
     const Result<QString> trash = makeStagingDir(name, QStringLiteral("removing"));
     if (!trash)
         return trash.error();
-    const QString moved = *trash + QStringLiteral("/rootfs");
-    if (::rename(QFile::encodeName(rootfsPath(name)).constData(), QFile::encodeName(moved).constData()) != 0) {
+    if (const Result<bool> moved = moveTree(rootfsPath(name), *trash + QStringLiteral("/rootfs")); !moved) {
         logIfFailed(DirectoryTree::remove(*trash));
-        return Error::io(QStringLiteral("cannot remove %1: %2").arg(rootfsPath(name), errnoText()));
+        return Error{moved.error().kind, QStringLiteral("cannot remove %1: %2").arg(rootfsPath(name), moved.error().message)};
     }
     QFile::remove(metadataPath(name));
     if (!archive.isEmpty())

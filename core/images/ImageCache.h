@@ -10,16 +10,30 @@
 #include <QStringList>
 
 /// The on-disk image cache under `container_cache_dir`:
-///   images/<name>/       the rootfs exactly as a container sees it
+///   images/<name>/       the rootfs exactly as a container sees it (Layout::Rootfs only)
 ///   images/<name>.json   its metadata, beside it and never inside
 ///   archives/            tarballs as downloaded (WSL imports them)
 ///   layers/              package layers stacked over an image
 ///   tmp/                 staging and lock files; extraction happens here, then a rename
 /// Nothing half-written is ever visible under images/. Cheap to construct; holds no state but
-/// the root, so any thread or process may use its own instance.
+/// the root and the layout, so any thread or process may use its own instance.
 class ImageCache
 {
 public:
+    /// What an image is on disk. Rootfs: the extracted tree, its metadata and its archive (Unix,
+    /// where containers run on the tree). ArchiveOnly: the archive and its metadata, nothing
+    /// extracted (Windows: WSL imports the tarball, and NTFS cannot hold a Linux rootfs
+    /// faithfully: modes, symlinks, devices, case). Archives are checked as strictly either way.
+    enum class Layout { Rootfs, ArchiveOnly };
+    static constexpr Layout platformLayout()
+    {
+#ifdef Q_OS_WIN
+        return Layout::ArchiveOnly;
+#else
+        return Layout::Rootfs;
+#endif
+    }
+
     struct CleanReport
     {
         QStringList removed;  ///< image names
@@ -30,9 +44,10 @@ public:
         qint64 bytesFreed = 0;
     };
 
-    explicit ImageCache(QString root);
+    explicit ImageCache(QString root, Layout layout = platformLayout());
 
     QString root() const { return m_root; }
+    Layout layout() const { return m_layout; }
     QString imagesDir() const;
     QString archivesDir() const;
     QString layersDir() const;
@@ -65,8 +80,13 @@ public:
     /// Deletes what pulls, imports and removals of @p name left under tmp/ when their process
     /// died. The caller holds lockFor(@p name), so none of it is in use.
     void removeLeftStaging(const QString &name) const;
-    /// Moves the finished rootfs @p stagingDir into images/ and writes @p metadata beside it,
-    /// atomically replacing an older copy. The caller holds lockFor(metadata.name).
+    /// Moves @p file, a finished archive, to archives/@p archiveName, replacing an older one.
+    /// Done before commit(): a session that sees the image may import its archive into WSL at once.
+    Result<void> keepArchive(const QString &file, const QString &archiveName) const;
+    /// Rootfs: moves the finished rootfs @p stagingDir into images/ and writes @p metadata beside
+    /// it, atomically replacing an older copy. ArchiveOnly: writes @p metadata (@p stagingDir is
+    /// empty: there is no tree), which makes the kept archive an image. The caller holds
+    /// lockFor(metadata.name).
     Result<void> commit(const QString &stagingDir, const ImageMetadata &metadata) const;
     Result<void> writeMetadata(const ImageMetadata &metadata) const;
 
@@ -79,9 +99,19 @@ public:
     Result<CleanReport> clean() const;
 
 private:
+    /// Names with something under images/ that may be an image: directories (Rootfs), metadata
+    /// files (ArchiveOnly).
+    QStringList candidates() const;
     Result<qint64> removeUnlocked(const QString &name) const;
+    /// Renames the directory @p from to @p to; an existing @p to is swapped with it in one step
+    /// where the platform can (true: @p from now holds the old tree). An error's message is only
+    /// the system's reason, for the caller to put in context. Unix*/WinImageCache.cpp.
+    static Result<bool> moveTree(const QString &from, const QString &to);
+    /// Renames the file @p from to @p to, replacing what is there. Unix*/WinImageCache.cpp.
+    static Result<void> replaceFile(const QString &from, const QString &to);
     /// The metadata file of @p name as written; NotFound when there is none.
     Result<ImageMetadata> storedMetadata(const QString &name) const;
 
     QString m_root;
+    Layout m_layout;
 };

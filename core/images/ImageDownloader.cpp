@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageDownloader.h"
 
-#include "DiskSpace.h"
 #include "Logging.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace {
 
@@ -32,8 +26,6 @@ ImageDownloader::~ImageDownloader()
         m_reply->disconnect(this);
         m_reply->abort();
     }
-    if (m_fd >= 0)
-        ::close(m_fd);
 }
 
 void ImageDownloader::setTimeout(int seconds, const QString &setting)
@@ -50,13 +42,8 @@ void ImageDownloader::start(const QUrl &url, const QString &file, const QString 
     const qint64 resumable = m_partial.resumableBytes(m_url, m_expectedSha256);
     if (resumable == 0)
         m_partial.discard();
-    m_fd = ::open(QFile::encodeName(file).constData(),
-                  O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (resumable > 0 ? O_APPEND : O_TRUNC), 0644);
-    if (m_fd < 0) {
-        const int error = errno;
-        fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
-                   QStringLiteral("cannot write %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(error)))},
-             false);
+    if (const Result<void> opened = m_file.open(file, resumable > 0); !opened) {
+        fail(opened.error(), false);
         return;
     }
     m_clock.start();
@@ -85,7 +72,7 @@ void ImageDownloader::replayPartial()
         if (chunk.isEmpty()) {
             // Shorter than it was a moment ago: resume from what is really there.
             m_resumedFrom = m_received;
-            if (::ftruncate(m_fd, m_received) != 0)
+            if (!m_file.truncate(m_received))
                 startOver();
             break;
         }
@@ -125,8 +112,8 @@ void ImageDownloader::startOver()
     m_received = 0;
     m_resumedFrom = 0;
     m_hash.reset();
-    if (::ftruncate(m_fd, 0) != 0)
-        qCWarning(lcImages) << "cannot truncate" << m_partial.path() << std::strerror(errno);
+    if (const Result<void> emptied = m_file.truncate(0); !emptied)
+        qCWarning(lcImages).noquote() << emptied.error().message;
     Q_EMIT restarted();
 }
 
@@ -165,22 +152,9 @@ void ImageDownloader::onMetaData()
 
 bool ImageDownloader::writeChunk(const QByteArray &chunk)
 {
-    const char *data = chunk.constData();
-    qsizetype left = chunk.size();
-    while (left > 0) {
-        const ssize_t n = ::write(m_fd, data, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            fail(Error{DiskSpace::isFull(error) ? Error::Kind::NoSpace : Error::Kind::Io,
-                       QStringLiteral("cannot write %1: %2")
-                           .arg(m_partial.path(), QString::fromLocal8Bit(std::strerror(error)))},
-                 false);
-            return false;
-        }
-        data += n;
-        left -= n;
+    if (const Result<void> written = m_file.append(chunk.constData(), chunk.size()); !written) {
+        fail(written.error(), false);
+        return false;
     }
     return true;
 }
@@ -305,8 +279,7 @@ void ImageDownloader::onFinished()
 
 void ImageDownloader::complete()
 {
-    ::close(m_fd);
-    m_fd = -1;
+    m_file.close();
     QFile::remove(m_partial.statePath()); // complete: nothing to resume
     m_digest = QString::fromLatin1(m_hash.hexResult());
     m_total = m_received;
@@ -334,10 +307,7 @@ void ImageDownloader::fail(const Error &error, bool keepPartial)
         m_reply = nullptr;
     }
     m_replay.close();
-    if (m_fd >= 0) {
-        ::close(m_fd);
-        m_fd = -1;
-    }
+    m_file.close();
     if (!keepPartial || m_validator.isEmpty() || m_received == 0)
         m_partial.discard();
     Q_EMIT failed(error);
@@ -350,10 +320,7 @@ void ImageDownloader::cancel()
 
 void ImageDownloader::discardPartial()
 {
-    if (m_fd >= 0) {
-        ::close(m_fd);
-        m_fd = -1;
-    }
+    m_file.close();
     m_partial.discard();
 }
 

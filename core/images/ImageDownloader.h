@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DownloadFile.h"
 #include "PartialDownload.h"
 #include "Result.h"
 #include "Sha256.h"
@@ -84,7 +85,7 @@ private:
     QString m_expectedSha256;
     QString m_digest;
     PartialDownload m_partial{QString()};
-    int m_fd = -1;
+    DownloadFile m_file;
     QFile m_replay;       ///< the earlier partial being handed on again, open while that lasts
     Sha256 m_hash;
     QByteArray m_validator; ///< ETag or Last-Modified of the first answer

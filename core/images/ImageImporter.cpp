@@ -4,14 +4,12 @@
 #include "DirectoryTree.h"
 #include "DiskSpace.h"
 #include "Logging.h"
+#include "sessions/FileLink.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
-#include <cerrno>
-#include <unistd.h>
 
 QString ImageImporter::archiveFileName(const QString &name, const QString &archivePath)
 {
@@ -40,17 +38,20 @@ Result<ImageMetadata> ImageImporter::importFile(const QString &archivePath, cons
             qCWarning(lcImages).noquote() << removed.error().message;
         return error;
     };
-    if (!QDir().mkdir(rootfs))
+    const bool tree = m_cache.layout() == ImageCache::Layout::Rootfs;
+    if (tree && !QDir().mkdir(rootfs))
         return fail(Error::io(QStringLiteral("cannot create %1").arg(rootfs)));
 
     QByteArray digest;
-    const Result<ExtractReport> report = ArchiveExtractor(m_limits).extractFile(archivePath, rootfs, &digest);
+    const ArchiveExtractor extractor(m_limits);
+    const Result<ExtractReport> report = tree ? extractor.extractFile(archivePath, rootfs, &digest)
+                                              : extractor.checkFile(archivePath, &digest);
     if (!report)
         return fail(report.error());
 
     // A hard link costs nothing when the archive is on the same file system as the cache.
-    if (::link(QFile::encodeName(archivePath).constData(), QFile::encodeName(keptArchive).constData()) != 0
-        && !QFile::copy(archivePath, keptArchive)) {
+    const Result<bool> linked = FileLink::createNew(archivePath, keptArchive);
+    if ((!linked || !*linked) && !QFile::copy(archivePath, keptArchive)) {
         // QFile::copy keeps no errno: a lack of room is told by the room left.
         const bool full = DiskSpace::available(*staging) < QFileInfo(archivePath).size();
         return fail(Error{full ? Error::Kind::NoSpace : Error::Kind::Io,
@@ -68,14 +69,16 @@ Result<ImageMetadata> ImageImporter::importFile(const QString &archivePath, cons
     metadata.created = QDateTime::currentDateTimeUtc();
     metadata.lastUsed = metadata.created;
 
-    // The archive goes first: a session that sees the image may import it into WSL at once.
-    const QString archiveTarget = m_cache.archivesDir() + QLatin1Char('/') + metadata.archive;
-    const bool kept = ::rename(QFile::encodeName(keptArchive).constData(), QFile::encodeName(archiveTarget).constData()) == 0;
-    if (!kept)
-        qCWarning(lcImages) << "cannot keep the archive of" << name << "in" << m_cache.archivesDir();
-    if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed) {
+    const Result<void> kept = m_cache.keepArchive(keptArchive, metadata.archive);
+    if (!kept) {
+        // Without its archive an ArchiveOnly image is nothing; a rootfs still works on Linux.
+        if (!tree)
+            return fail(kept.error());
+        qCWarning(lcImages).noquote() << kept.error().message;
+    }
+    if (const Result<void> committed = m_cache.commit(tree ? rootfs : QString(), metadata); !committed) {
         if (kept)
-            QFile::remove(archiveTarget);
+            QFile::remove(m_cache.archivesDir() + QLatin1Char('/') + metadata.archive);
         return fail(committed.error());
     }
     if (const Result<void> removed = DirectoryTree::remove(*staging); !removed)

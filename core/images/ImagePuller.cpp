@@ -255,8 +255,8 @@ void ImagePuller::startExtraction()
 {
     const int attempt = ++m_attempt;
     m_report.reset();
-    const QString target = m_staging + QStringLiteral("/rootfs-") + QString::number(attempt);
-    if (!QDir().mkdir(target)) {
+    const QString target = rootfsStaging();
+    if (!target.isEmpty() && !QDir().mkdir(target)) {
         fail(Error::io(QStringLiteral("cannot create %1").arg(target)));
         return;
     }
@@ -280,8 +280,17 @@ void ImagePuller::startExtraction()
         commitIfDone();
     });
     m_extraction = watcher;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [extractor = ArchiveExtractor(m_limits), stream = m_stream,
-                                                   target] { return extractor.extractStream(*stream, target); }));
+    // ArchiveOnly: the stream goes through the same checks, and nothing is written.
+    watcher->setFuture(QtConcurrent::run(&m_pool, [extractor = ArchiveExtractor(m_limits), stream = m_stream, target] {
+        return target.isEmpty() ? extractor.checkStream(*stream) : extractor.extractStream(*stream, target);
+    }));
+}
+
+QString ImagePuller::rootfsStaging() const
+{
+    if (m_cache.layout() == ImageCache::Layout::ArchiveOnly)
+        return {};
+    return m_staging + QStringLiteral("/rootfs-") + QString::number(m_attempt);
 }
 
 void ImagePuller::commitIfDone()
@@ -300,17 +309,18 @@ void ImagePuller::commitIfDone()
     metadata.devicesSkipped = m_report->devicesSkipped;
     metadata.created = QDateTime::currentDateTimeUtc();
     metadata.lastUsed = metadata.created;
-    const QString rootfs = m_staging + QStringLiteral("/rootfs-") + QString::number(m_attempt);
-    // The archive goes first: a session that sees the image may import it into WSL at once.
-    const QString keptArchive = m_cache.archivesDir() + QLatin1Char('/') + archiveName;
-    const bool kept = ::rename(QFile::encodeName(m_cache.partialDownloadPath(m_name)).constData(),
-                               QFile::encodeName(keptArchive).constData())
-                      == 0;
-    if (!kept)
-        qCWarning(lcImages) << "cannot keep the archive of" << m_name << "in" << m_cache.archivesDir();
-    if (const Result<void> committed = m_cache.commit(rootfs, metadata); !committed) {
+    const Result<void> kept = m_cache.keepArchive(m_cache.partialDownloadPath(m_name), archiveName);
+    if (!kept) {
+        // Without its archive an ArchiveOnly image is nothing; a rootfs still works on Linux.
+        if (m_cache.layout() == ImageCache::Layout::ArchiveOnly) {
+            fail(kept.error());
+            return;
+        }
+        qCWarning(lcImages).noquote() << kept.error().message;
+    }
+    if (const Result<void> committed = m_cache.commit(rootfsStaging(), metadata); !committed) {
         if (kept)
-            QFile::remove(keptArchive);
+            QFile::remove(m_cache.archivesDir() + QLatin1Char('/') + archiveName);
         fail(committed.error());
         return;
     }

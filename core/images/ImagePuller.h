@@ -23,7 +23,9 @@ class RegistryClient;
 /// Gets an image into the cache: from the cache itself (no network at all), from the built-in
 /// `default` archive, from a local file, or from the registry. A registry pull downloads and
 /// extracts at the same time (the archive is streamed to a worker thread and also kept in
-/// archives/), then renames the finished rootfs into images/. One instance does one job.
+/// archives/), then renames the finished rootfs into images/; in the cache's ArchiveOnly layout
+/// the stream is checked instead, and the kept archive plus its metadata are the image.
+/// One instance does one job.
 ///
 /// Pulls of one image by several processes are serialised by the image's lock: the first
 /// downloads, the others wait (status()) and then use what it left.
@@ -64,6 +66,8 @@ private:
     void askRegistry();
     void startDownload(const RegistryEntry &entry, const QString &digest);
     void startExtraction();
+    /// Where the current attempt extracts to; empty in the ArchiveOnly layout, which only checks.
+    QString rootfsStaging() const;
     void onExtractionDone(int attempt);
     void commitIfDone();
     void fail(const Error &error);

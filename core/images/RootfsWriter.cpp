@@ -32,11 +32,6 @@ QString quoted(const QByteArray &name)
     return QLatin1Char('\'') + QString::fromUtf8(name) + QLatin1Char('\'');
 }
 
-Error entryError(const QByteArray &name, const QString &what)
-{
-    return Error::invalid(QStringLiteral("archive entry ") + quoted(name) + QStringLiteral(": ") + what);
-}
-
 Error ioError(const QByteArray &name, const char *operation, int error)
 {
     // Only the kind here: the caller knows which cache this is and how much room it needed.
@@ -85,39 +80,13 @@ RootfsWriter::~RootfsWriter()
         ::close(m_rootFd);
 }
 
-Result<void> RootfsWriter::open(const QString &targetDir, int maxPathLength)
+Result<void> RootfsWriter::open(const QString &targetDir)
 {
     m_root = targetDir;
-    m_maxPathLength = maxPathLength;
     m_rootFd = ::open(QFile::encodeName(targetDir).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (m_rootFd < 0)
         return Error::io(QStringLiteral("cannot open %1: %2").arg(targetDir, errnoText(errno)));
     return {};
-}
-
-Result<QByteArray> RootfsWriter::normalisePath(const QByteArray &raw, int maxLength)
-{
-    if (raw.size() > maxLength) {
-        return entryError(raw.left(80) + "...", QStringLiteral("name is %1 bytes long, more than the limit of %2")
-                                                    .arg(raw.size())
-                                                    .arg(maxLength));
-    }
-    if (raw.startsWith('/'))
-        return entryError(raw, QStringLiteral("absolute paths are refused"));
-    if (raw.contains('\0'))
-        return entryError(raw, QStringLiteral("name contains a NUL byte"));
-    QByteArray out;
-    out.reserve(raw.size());
-    for (const QByteArray &component : raw.split('/')) {
-        if (component.isEmpty() || component == ".")
-            continue;
-        if (component == "..")
-            return entryError(raw, QStringLiteral("'..' components are refused"));
-        if (!out.isEmpty())
-            out += '/';
-        out += component;
-    }
-    return out;
 }
 
 void RootfsWriter::closeDirectories()
@@ -146,7 +115,7 @@ Result<int> RootfsWriter::openDirectory(const QByteArray &path, const QByteArray
     }
     if (fd < 0) {
         if (errno == ELOOP || errno == ENOTDIR)
-            return entryError(entryName, QStringLiteral("its parent ") + quoted(path)
+            return ArchiveEntry::error(entryName, QStringLiteral("its parent ") + quoted(path)
                                              + QStringLiteral(" is a symlink or not a directory; refusing to follow it"));
         return ioError(path, "open directory", errno);
     }
@@ -171,7 +140,7 @@ Result<void> RootfsWriter::clearLeaf(int parentFd, const QByteArray &leaf, const
             }
         }
         if (unlinkat(parentFd, leaf.constData(), AT_REMOVEDIR) != 0)
-            return entryError(entryName, QStringLiteral("replaces a directory that is not empty"));
+            return ArchiveEntry::error(entryName, QStringLiteral("replaces a directory that is not empty"));
         return {};
     }
     if (unlinkat(parentFd, leaf.constData(), 0) != 0)
@@ -179,107 +148,88 @@ Result<void> RootfsWriter::clearLeaf(int parentFd, const QByteArray &leaf, const
     return {};
 }
 
-Result<void> RootfsWriter::write(archive *reader, archive_entry *entry, ExtractReport &report, qint64 maxBytes)
+Result<void> RootfsWriter::write(archive *reader, const ArchiveEntry &entry, ExtractReport &report, qint64 maxBytes)
 {
-    const char *rawName = archive_entry_pathname(entry);
-    if (!rawName)
-        return Error::invalid(QStringLiteral("an archive entry has a name that cannot be read"));
-    const Result<QByteArray> name = normalisePath(QByteArray(rawName), m_maxPathLength);
-    if (!name)
-        return name.error();
-    const mode_t type = archive_entry_filetype(entry);
-    if (name->isEmpty()) {
-        if (type != AE_IFDIR)
-            return entryError(rawName, QStringLiteral("names the target directory but is not a directory"));
-        const timespec t = entryTime(entry);
-        m_deferred.insert(QByteArray(), {unsigned(archive_entry_perm(entry)) & 01777u, t.tv_sec, t.tv_nsec,
+    archive_entry *header = entry.header;
+    if (entry.type == ArchiveEntry::Type::Root) {
+        const timespec t = entryTime(header);
+        m_deferred.insert(QByteArray(), {unsigned(archive_entry_perm(header)) & 01777u, t.tv_sec, t.tv_nsec,
                                          t.tv_nsec != UTIME_OMIT});
         return {};
     }
-    if (type == AE_IFCHR || type == AE_IFBLK) {
-        ++report.devicesSkipped;
-        return {};
-    }
-    if (type == AE_IFSOCK) {
-        ++report.socketsSkipped;
-        return {};
-    }
+    const QByteArray &name = entry.name;
 
     // Only here, between entries, so no descriptor handed out below is closed while in use.
     if (m_directories.size() >= kMaxOpenDirectories)
         closeDirectories();
-    const auto [parentPath, leaf] = splitParent(*name);
-    const Result<int> parentFd = openDirectory(parentPath, *name);
+    const auto [parentPath, leaf] = splitParent(name);
+    const Result<int> parentFd = openDirectory(parentPath, name);
     if (!parentFd)
         return parentFd.error();
 
-    if (archive_entry_hardlink(entry))
-        return writeHardLink(entry, *parentFd, leaf, *name);
-
-    switch (type) {
-    case AE_IFDIR: {
+    switch (entry.type) {
+    case ArchiveEntry::Type::HardLink:
+        return writeHardLink(entry, *parentFd, leaf);
+    case ArchiveEntry::Type::Directory: {
         if (mkdirat(*parentFd, leaf.constData(), 0700) != 0) {
             struct stat st;
             if (errno != EEXIST || fstatat(*parentFd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-                return ioError(*name, "create directory", errno);
+                return ioError(name, "create directory", errno);
             if (!S_ISDIR(st.st_mode)) {
-                if (const Result<void> cleared = clearLeaf(*parentFd, leaf, *name); !cleared)
+                if (const Result<void> cleared = clearLeaf(*parentFd, leaf, name); !cleared)
                     return cleared;
                 if (mkdirat(*parentFd, leaf.constData(), 0700) != 0)
-                    return ioError(*name, "create directory", errno);
+                    return ioError(name, "create directory", errno);
             }
         }
-        const timespec t = entryTime(entry);
+        const timespec t = entryTime(header);
         // Kept writable until finish(), so a read-only directory can still be filled.
-        m_deferred.insert(*name, {unsigned(archive_entry_perm(entry)) & 03777u, t.tv_sec, t.tv_nsec,
-                                  t.tv_nsec != UTIME_OMIT});
-        if (archive_entry_xattr_count(entry) > 0) {
+        m_deferred.insert(name, {unsigned(archive_entry_perm(header)) & 03777u, t.tv_sec, t.tv_nsec,
+                                 t.tv_nsec != UTIME_OMIT});
+        if (archive_entry_xattr_count(header) > 0) {
             const int fd = openat(*parentFd, leaf.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (fd >= 0) {
-                setXattrs(entry, fd, report);
+                setXattrs(header, fd, report);
                 ::close(fd);
             }
         }
         return {};
     }
-    case AE_IFREG:
-        return writeFile(reader, entry, *parentFd, leaf, *name, report, maxBytes);
-    case AE_IFLNK: {
-        const char *target = archive_entry_symlink(entry);
-        if (!target)
-            return entryError(*name, QStringLiteral("is a symlink without a target"));
+    case ArchiveEntry::Type::File:
+        return writeFile(reader, entry, *parentFd, leaf, report, maxBytes);
+    case ArchiveEntry::Type::Symlink: {
+        const char *target = entry.linkTarget.constData();
         if (symlinkat(target, *parentFd, leaf.constData()) != 0) {
             if (errno != EEXIST)
-                return ioError(*name, "create symlink", errno);
-            if (const Result<void> cleared = clearLeaf(*parentFd, leaf, *name); !cleared)
+                return ioError(name, "create symlink", errno);
+            if (const Result<void> cleared = clearLeaf(*parentFd, leaf, name); !cleared)
                 return cleared;
             if (symlinkat(target, *parentFd, leaf.constData()) != 0)
-                return ioError(*name, "create symlink", errno);
+                return ioError(name, "create symlink", errno);
         }
-        const timespec times[2] = {{0, UTIME_OMIT}, entryTime(entry)};
+        const timespec times[2] = {{0, UTIME_OMIT}, entryTime(header)};
         utimensat(*parentFd, leaf.constData(), times, AT_SYMLINK_NOFOLLOW);
         return {};
     }
-    case AE_IFIFO: {
-        if (const Result<void> cleared = clearLeaf(*parentFd, leaf, *name); !cleared)
+    case ArchiveEntry::Type::Fifo: {
+        if (const Result<void> cleared = clearLeaf(*parentFd, leaf, name); !cleared)
             return cleared;
-        if (mkfifoat(*parentFd, leaf.constData(), archive_entry_perm(entry) & 0777) != 0)
-            return ioError(*name, "create fifo", errno);
+        if (mkfifoat(*parentFd, leaf.constData(), archive_entry_perm(header) & 0777) != 0)
+            return ioError(name, "create fifo", errno);
         return {};
     }
-    default:
-        return entryError(*name, QStringLiteral("has an unknown file type"));
+    case ArchiveEntry::Type::Root:
+    case ArchiveEntry::Type::Device:
+    case ArchiveEntry::Type::Socket:
+        break;
     }
+    return ArchiveEntry::error(name, QStringLiteral("has a file type a rootfs does not take"));
 }
 
-Result<void> RootfsWriter::writeFile(archive *reader, archive_entry *entry, int parentFd, const QByteArray &leaf,
-                                     const QByteArray &name, ExtractReport &report, qint64 maxBytes)
+Result<void> RootfsWriter::writeFile(archive *reader, const ArchiveEntry &entry, int parentFd, const QByteArray &leaf,
+                                     ExtractReport &report, qint64 maxBytes)
 {
-    const qint64 size = archive_entry_size(entry);
-    if (report.bytes + size > maxBytes) {
-        return entryError(name, QStringLiteral("extracting it would exceed the limit of %1 bytes in total")
-                                    .arg(maxBytes));
-    }
+    const QByteArray &name = entry.name;
     int fd = openat(parentFd, leaf.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0 && errno == EEXIST) {
         if (const Result<void> cleared = clearLeaf(parentFd, leaf, name); !cleared)
@@ -289,62 +239,38 @@ Result<void> RootfsWriter::writeFile(archive *reader, archive_entry *entry, int 
     if (fd < 0)
         return ioError(name, "create", errno);
 
+    const Result<qint64> end = entry.readData(reader, report, maxBytes, [&](const char *data, size_t size, qint64 offset) {
+        return writeAll(fd, data, size, off_t(offset)) ? Result<void>() : ioError(name, "write", errno);
+    });
     Result<void> result;
-    off_t end = 0;
-    for (;;) {
-        const void *block = nullptr;
-        size_t blockSize = 0;
-        la_int64_t offset = 0;
-        const int r = archive_read_data_block(reader, &block, &blockSize, &offset);
-        if (r == ARCHIVE_EOF)
-            break;
-        if (r < ARCHIVE_WARN) {
-            result = Error::invalid(QStringLiteral("cannot read archive entry ") + quoted(name) + QStringLiteral(": ")
-                                    + QString::fromUtf8(archive_error_string(reader)));
-            break;
-        }
-        report.bytes += qint64(blockSize);
-        if (report.bytes > maxBytes) {
-            result = entryError(name, QStringLiteral("extracting it would exceed the limit of %1 bytes in total")
-                                          .arg(maxBytes));
-            break;
-        }
-        if (!writeAll(fd, static_cast<const char *>(block), blockSize, offset)) {
-            result = ioError(name, "write", errno);
-            break;
-        }
-        end = std::max<off_t>(end, offset + off_t(blockSize));
-    }
+    if (!end)
+        result = end.error();
     // A sparse file may end in a hole.
-    if (result && end < size && ftruncate(fd, size) != 0)
+    const qint64 size = archive_entry_size(entry.header);
+    if (result && *end < size && ftruncate(fd, size) != 0)
         result = ioError(name, "write", errno);
     if (result) {
-        if (fchmod(fd, archive_entry_perm(entry) & 01777) != 0)
+        if (fchmod(fd, archive_entry_perm(entry.header) & 01777) != 0)
             result = ioError(name, "set the permissions of", errno);
-        setXattrs(entry, fd, report);
-        const timespec times[2] = {{0, UTIME_OMIT}, entryTime(entry)};
+        setXattrs(entry.header, fd, report);
+        const timespec times[2] = {{0, UTIME_OMIT}, entryTime(entry.header)};
         futimens(fd, times);
     }
     ::close(fd);
     return result;
 }
 
-Result<void> RootfsWriter::writeHardLink(archive_entry *entry, int parentFd, const QByteArray &leaf,
-                                         const QByteArray &name)
+Result<void> RootfsWriter::writeHardLink(const ArchiveEntry &entry, int parentFd, const QByteArray &leaf)
 {
-    const Result<QByteArray> target = normalisePath(QByteArray(archive_entry_hardlink(entry)), m_maxPathLength);
-    if (!target)
-        return entryError(name, QStringLiteral("hard link target refused: ") + target.error().message);
-    if (target->isEmpty())
-        return entryError(name, QStringLiteral("is a hard link to the target directory"));
-    const auto [targetParent, targetLeaf] = splitParent(*target);
+    const QByteArray &name = entry.name;
+    const auto [targetParent, targetLeaf] = splitParent(entry.linkTarget);
     const Result<int> targetFd = openDirectory(targetParent, name);
     if (!targetFd)
         return targetFd.error();
     // Flags 0: a symlink named as the target is linked itself, never followed.
     if (linkat(*targetFd, targetLeaf.constData(), parentFd, leaf.constData(), 0) != 0) {
         if (errno != EEXIST)
-            return entryError(name, QStringLiteral("cannot hard-link to ") + quoted(*target) + QStringLiteral(": ")
+            return ArchiveEntry::error(name, QStringLiteral("cannot hard-link to ") + quoted(entry.linkTarget) + QStringLiteral(": ")
                                         + errnoText(errno));
         if (const Result<void> cleared = clearLeaf(parentFd, leaf, name); !cleared)
             return cleared;

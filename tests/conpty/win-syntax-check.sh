@@ -5,14 +5,11 @@
 # Linux Qt's configuration. It catches POSIX calls in portable code and type or API mistakes in the
 # Windows glue, not link or ABI problems (there is no Windows Qt here to link against).
 set -euo pipefail
-# PENDING_LIST names files known not to compile for Windows yet: each must still fail (or the list
-# is stale), and the output says how many remain.
-usage="usage: win-syntax-check.sh SOURCE_DIR SOURCE_LIST PENDING_LIST QT_HEADERS_DIR WORK_DIR"
+usage="usage: win-syntax-check.sh SOURCE_DIR SOURCE_LIST QT_HEADERS_DIR WORK_DIR"
 src=${1:?$usage}
 list=${2:?$usage}
-pending=${3:?$usage}
-qt=${4:?$usage}
-work=${5:?$usage}
+qt=${3:?$usage}
+work=${4:?$usage}
 # The posix thread model: Qt's QThread::create needs std::future, which the win32 model lacks.
 cxx=x86_64-w64-mingw32-g++-posix
 command -v "$cxx" >/dev/null || { echo "$cxx missing: install g++-mingw-w64-x86-64 (installer/bootstrap.sh)"; exit 1; }
@@ -67,25 +64,14 @@ export -f check
 results=$(grep . "$list" | xargs -P "$(nproc)" -I{} bash -c 'check "$@"' _ {})
 count=$(grep -c . "$list")
 status=0
-waiting=0
 failed=0
 while read -r outcome file; do
-    if grep -qxF "$file" "$pending"; then
-        if [ "$outcome" = ok ]; then
-            echo "$file now compiles for Windows: take it off the pending list in tests/CMakeLists.txt"
-            status=1
-        else
-            waiting=$((waiting + 1))
-        fi
-    elif [ "$outcome" = FAILED ]; then
+    if [ "$outcome" = FAILED ]; then
         echo "FAILED: $file"
         failed=$((failed + 1))
         head -n 15 "$work/logs/$(echo "$file" | tr / _).log"
         status=1
     fi
 done <<<"$results"
-while read -r file; do
-    grep -qxF "$file" "$list" || { echo "$file is on the pending list but not built for Windows: take it off"; status=1; }
-done < <(grep . "$pending")
-echo "mingw-w64: $((count - waiting - failed)) of $count files a Windows build compiles pass, $failed fail; $waiting known not ported yet ($pending)"
+echo "mingw-w64: $((count - failed)) of $count files a Windows build compiles pass, $failed fail"
 exit $status
