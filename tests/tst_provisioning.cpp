@@ -315,7 +315,8 @@ private Q_SLOTS:
         // Line by line as printed, not all at the end: the first came two sleeps before the end.
         QVERIFY2(installEnded > 0 && arrivals.first() + 1500 < installEnded,
                  qPrintable(QStringLiteral("first line at %1 ms, install ended at %2 ms").arg(arrivals.first()).arg(installEnded)));
-        QVERIFY2(session->history().contains("chatty step 2\r\n"), session->history().constData());
+        const QByteArray history = session->history().result();
+        QVERIFY2(history.contains("chatty step 2\r\n"), history.constData());
 
         // The CLI prints them on stderr (plain: it is not a terminal here), never on stdout.
         QVERIFY(setPackages("chatty,git"));

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QCOMPARE(session->state(), Session::State::Running);
         QVERIFY(session->pty() != nullptr);
         // The output log replays what came before for a terminal attached later.
-        QVERIFY(session->history().contains("24 80"));
+        QVERIFY(session->history().result().contains("24 80"));
         QVERIFY(QFileInfo::exists(SessionStore(m_home->home() + QStringLiteral("/containers")).logPath(session->id())));
         QVERIFY(session->record().containerPid > 0);
 

@@ -60,6 +60,29 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(0).toByteArray(), all);
     }
 
+    // A terminal attached late shows the tail, then the output it held back meanwhile: the tail
+    // must hold every append made before the request (queued or not) and none made after it.
+    void tailHoldsExactlyWhatWasAppendedBeforeIt()
+    {
+        TempHome tmp;
+        SessionLogWriter writer(tmp.path(QStringLiteral("t.log")));
+        QVERIFY(writer.open().ok());
+        QByteArray before;
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray line = QByteArray::number(i) + " same line\r\n";
+            before += line;
+            writer.append(line);
+        }
+        QFuture<QByteArray> tail = writer.tail();
+        for (int i = 0; i < 300; ++i)
+            writer.append("later\r\n");
+        tail.waitForFinished();
+        QCOMPARE(tail.result(), before);
+        QFuture<QByteArray> all = writer.tail();
+        all.waitForFinished();
+        QCOMPARE(all.result(), before + QByteArray("later\r\n").repeated(300));
+    }
+
     void writerDrainsTheQueueWhenDestroyed()
     {
         TempHome tmp;

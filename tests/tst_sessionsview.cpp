@@ -9,7 +9,6 @@
 #include "config/Settings.h"
 #include "sessions/MountTableModel.h"
 #include "sessions/NewSessionDialog.h"
-#include "sessions/SessionHistoryLoader.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionManager.h"
 #include "sessions/SessionTerminalTab.h"
@@ -105,16 +104,6 @@ private Q_SLOTS:
                  qPrintable(Paths::builtinImage(QStringLiteral("default"))));
     }
 
-    void historyJoinDropsWhatTheLogAlreadyHeld()
-    {
-        // The terminal held back "c\nd\n" while the log was read; the log had caught "c\n" of it.
-        QCOMPARE(SessionHistoryLoader::join("a\nb\nc\n", "c\nd\n"), QByteArray("a\nb\nc\nd\n"));
-        QCOMPARE(SessionHistoryLoader::join("a\nb\n", "c\n"), QByteArray("a\nb\nc\n"));
-        QCOMPARE(SessionHistoryLoader::join("a\nb\n", QByteArray()), QByteArray("a\nb\n"));
-        QCOMPARE(SessionHistoryLoader::join(QByteArray(), "x"), QByteArray("x"));
-        QCOMPARE(SessionHistoryLoader::join("abc", "abc"), QByteArray("abc"));
-    }
-
     void dialogIsPrefilledAndRefusesWhatCannotStart()
     {
         TempHome home;
@@ -184,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(tab);
         QTRY_VERIFY2_WITH_TIMEOUT(screenText(tab->terminal()).contains(QStringLiteral("hello from scorpiox-") + session->id()),
                                   qPrintable(screenText(tab->terminal()).trimmed() + QStringLiteral(" | log: ")
-                                             + QString::fromUtf8(session->history())),
+                                             + QString::fromUtf8(session->history().result())),
                                   10000);
 
         const QModelIndex row = view.model()->indexOf(session);

@@ -4,7 +4,6 @@
 #include "ExitCode.h"
 #include "Logging.h"
 #include "SessionEnvironment.h"
-#include "SessionLog.h"
 #include "SessionLogWriter.h"
 #include "SessionProcess.h"
 #include "SessionSpec.h"
@@ -135,9 +134,9 @@ Pty *Session::pty() const
     return m_process ? m_process->pty() : nullptr;
 }
 
-QByteArray Session::history() const
+QFuture<QByteArray> Session::history() const
 {
-    return m_log ? SessionLog::tail(SessionStore(m_config.cacheDir).logPath(m_record.id)) : m_endHistory;
+    return m_log ? m_log->tail() : QtFuture::makeReadyFuture(m_endHistory);
 }
 
 void Session::setState(State state)

@@ -5,6 +5,7 @@
 #include "SessionRecord.h"
 #include "launch/Launcher.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -57,9 +58,10 @@ public:
     SessionRecord record() const { return m_record; }
     /// The terminal while the session runs with one; nullptr otherwise.
     Pty *pty() const;
-    /// The most recent output (for a terminal attached late, or a saved log); after the end,
-    /// what was last written before it.
-    QByteArray history() const;
+    /// The most recent output (for a terminal attached late, or a saved log): while the session
+    /// runs, read from its log after every output() emitted so far and before any later one;
+    /// after the end, what was last written before it (a finished future). Never blocks.
+    QFuture<QByteArray> history() const;
     int exitCode() const { return m_exitCode; }
     QString reason() const { return m_reason; }
     qint64 startedAtMs() const { return m_startedAtMs; }

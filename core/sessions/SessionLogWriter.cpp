@@ -3,6 +3,8 @@
 
 #include "SessionLog.h"
 
+#include <QPromise>
+
 SessionLogWriter::SessionLogWriter(const QString &path, QObject *parent)
     : QObject(parent)
     , m_log(std::make_shared<SessionLog>(path))
@@ -30,6 +32,18 @@ void SessionLogWriter::append(const QByteArray &bytes)
         if (Result<void> written = log->append(bytes); !written)
             Q_EMIT failed(written.error().message);
     });
+}
+
+QFuture<QByteArray> SessionLogWriter::tail()
+{
+    auto promise = std::make_shared<QPromise<QByteArray>>();
+    promise->start();
+    QFuture<QByteArray> future = promise->future();
+    post([log = m_log, promise] {
+        promise->addResult(SessionLog::tail(log->path()));
+        promise->finish();
+    });
+    return future;
 }
 
 void SessionLogWriter::finish()

@@ -3,6 +3,7 @@
 
 #include "Result.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QThread>
 
@@ -26,6 +27,10 @@ public:
     /// Opens the log here and now, so that a session whose log cannot be written does not start.
     Result<void> open();
     void append(const QByteArray &bytes);
+    /// The log's most recent bytes, read on the log's thread after every append made before this
+    /// call and before any made after it, so a reader that also follows the live output sees
+    /// every byte once. It always gets its result: destroying the writer runs what is queued.
+    QFuture<QByteArray> tail();
     /// Closes the log after every queued append, then emits finished() with its tail.
     void finish();
 

@@ -8,14 +8,12 @@
 class QObject;
 class Session;
 
-/// What a session has written so far (Session::history()) without reading its log on the GUI
-/// thread: a running session's log is read by a worker; an ended one keeps it in memory.
+/// What a session has written so far (Session::history()), delivered in a context's thread
+/// without reading its log on the GUI thread.
 class SessionHistoryLoader
 {
 public:
     /// Calls @p done with the history in @p context's thread; never, if @p context dies first.
+    /// The history holds every output() the session emitted before this call and none after.
     static void fetch(Session *session, QObject *context, std::function<void(QByteArray)> done);
-    /// @p history read from the log while @p later arrived from the terminal: the log may already
-    /// hold the start of @p later, which must not show twice.
-    static QByteArray join(const QByteArray &history, const QByteArray &later);
 };

@@ -91,7 +91,7 @@ void SessionTerminalTab::onStateChanged()
     case Session::State::Exited:
     case Session::State::Failed:
         if (!m_attached)
-            m_terminal->feed(m_session->history());
+            SessionHistoryLoader::fetch(m_session, this, [this](const QByteArray &history) { m_terminal->feed(history); });
         break;
     }
 }
@@ -120,14 +120,14 @@ void SessionTerminalTab::attachTerminal()
         return;
     m_attached = true;
     // The log is read off this thread; output arriving meanwhile is held back so that it lands
-    // after what came before it.
+    // after what came before it (the read holds exactly what came before this request).
     const QPointer<Pty> pty = m_session->pty();
     auto pending = std::make_shared<QByteArray>();
     const QMetaObject::Connection holding =
         connect(pty, &Pty::dataReceived, this, [pending](const QByteArray &bytes) { pending->append(bytes); });
     SessionHistoryLoader::fetch(m_session, this, [this, pty, pending, holding](const QByteArray &history) {
         disconnect(holding);
-        m_terminal->feed(SessionHistoryLoader::join(history, *pending));
+        m_terminal->feed(history + *pending);
         if (pty)
             m_terminal->attach(pty);
         m_terminal->setFocus();
