@@ -120,6 +120,7 @@ private Q_SLOTS:
         const Result<ImageMetadata> stored = cache.metadata(qs("img"));
         QVERIFY(stored);
         QCOMPARE(stored->archive, qs("img.tar.gz"));
+        QCOMPARE(cache.imagePath(qs("img")), cache.archivesDir() + qs("/img.tar.gz"));
         QCOMPARE(stored->source, file);
         QCOMPARE(stored->sha256.toLatin1(), sha256(readAll(file)));
         QVERIFY(cache.damagedMetadata().isEmpty());
@@ -129,6 +130,7 @@ private Q_SLOTS:
         const Result<ImageMetadata> extracted = ImageImporter(tree).importFile(file, qs("img"), file);
         QVERIFY2(extracted, extracted ? "" : qPrintable(extracted.error().message));
         QVERIFY(QFileInfo(tree.rootfsPath(qs("img")) + qs("/etc/marker")).isFile());
+        QCOMPARE(tree.imagePath(qs("img")), tree.rootfsPath(qs("img")));
         QCOMPARE(stored->entries, extracted->entries);
         QCOMPARE(stored->diskSize, extracted->diskSize);
         QCOMPARE(stored->devicesSkipped, 1);

@@ -44,7 +44,7 @@ int ImagesCommand::listCached(ImageJob &job, bool json, Console &console)
         QJsonArray array;
         for (const ImageMetadata &image : images) {
             QJsonObject o = QJsonDocument::fromJson(image.toJson()).object();
-            o.insert(QStringLiteral("path"), cache.rootfsPath(image.name));
+            o.insert(QStringLiteral("path"), cache.imagePath(image.name));
             array.append(o);
         }
         console.out << QJsonDocument(array).toJson(QJsonDocument::Indented);

@@ -60,6 +60,14 @@ QString ImageCache::metadataPath(const QString &name) const
     return imagesDir() + QLatin1Char('/') + name + QStringLiteral(".json");
 }
 
+QString ImageCache::imagePath(const QString &name) const
+{
+    if (m_layout == Layout::Rootfs)
+        return rootfsPath(name);
+    const Result<ImageMetadata> stored = storedMetadata(name);
+    return stored && !stored->archive.isEmpty() ? archivesDir() + QLatin1Char('/') + stored->archive : QString();
+}
+
 QString ImageCache::partialDownloadPath(const QString &name) const
 {
     return tmpDir() + QLatin1Char('/') + name + PartialDownload::suffix();

@@ -54,6 +54,8 @@ public:
     QString tmpDir() const;
     QString rootfsPath(const QString &name) const;
     QString metadataPath(const QString &name) const;
+    /// What holds the image @p name on disk: its rootfs (Rootfs) or its archive (ArchiveOnly).
+    QString imagePath(const QString &name) const;
     /// Where a download of @p name's archive collects, resumable by a later process (PartialDownload).
     QString partialDownloadPath(const QString &name) const;
 
