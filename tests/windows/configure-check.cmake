@@ -7,11 +7,13 @@
 #   - scorpiox-core, scorpiox-ui and scorpiox-desktop compile exactly the C++ files the Linux
 #     configure listed for windows_syntax (EXPECTED_SOURCES), so the two lists cannot drift;
 #   - the project's warnings (and -Werror) reach those targets;
-#   - the package is NSIS, carries the Linux guest helper, and a configure without one fails.
-# cmake -DSOURCE_DIR=... -DWORK_DIR=... -DHELPER=<scorpiox-no-network> -DEXPECTED_SOURCES=<windows-sources.txt>
-#       -P configure-check.cmake
+#   - the package is NSIS, carries the Linux guest helper, and a configure without one fails;
+#   - the built-in image comes from a Linux build (IMAGE), checked, and the build runs no Unix
+#     tool (sh, tar, gzip) a Windows machine lacks.
+# cmake -DSOURCE_DIR=... -DWORK_DIR=... -DHELPER=<scorpiox-no-network> -DIMAGE=<default.tar.gz>
+#       -DEXPECTED_SOURCES=<windows-sources.txt> -P configure-check.cmake
 cmake_minimum_required(VERSION 3.25)
-foreach(variable SOURCE_DIR WORK_DIR HELPER EXPECTED_SOURCES)
+foreach(variable SOURCE_DIR WORK_DIR HELPER IMAGE EXPECTED_SOURCES)
     if(NOT ${variable})
         message(FATAL_ERROR "configure-check.cmake needs -D${variable}=...")
     endif()
@@ -32,7 +34,7 @@ set(configure ${CMAKE_COMMAND} -E env PKG_CONFIG_LIBDIR=${WORK_DIR}/pkgconfig PK
     --toolchain ${CMAKE_CURRENT_LIST_DIR}/mingw-w64.cmake
     -DCMAKE_PROJECT_INCLUDE=${CMAKE_CURRENT_LIST_DIR}/stand-in-import-libraries.cmake
     -DSCORPIOX_WERROR=ON)
-execute_process(COMMAND ${configure} -DSCORPIOX_WSL_GUEST_HELPER=${HELPER}
+execute_process(COMMAND ${configure} -DSCORPIOX_WSL_GUEST_HELPER=${HELPER} -DSCORPIOX_DEFAULT_IMAGE_ARCHIVE=${IMAGE}
                 RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "the WIN32 configure failed (${status}):\n${output}")
@@ -121,15 +123,39 @@ if(helper_at LESS 0 OR NOT install_script MATCHES "scorpiox-no-network")
     string(APPEND problems "the WIN32 package does not install ${HELPER} as scorpiox-no-network\n")
 endif()
 
-execute_process(COMMAND ${configure} -DSCORPIOX_WSL_GUEST_HELPER=
+file(READ ${WORK_DIR}/resources/default-image/cmake_install.cmake install_script)
+file(STRINGS ${WORK_DIR}/build.ninja image_copy REGEX "copy ${IMAGE} ")
+if(NOT install_script MATCHES "share/scorpiox/images/default\\.tar\\.gz" OR NOT image_copy)
+    string(APPEND problems "the WIN32 build does not take the built-in image from ${IMAGE}\n")
+endif()
+# What a Windows machine does not have (the suites, which use all of them, are Linux-only).
+file(STRINGS ${WORK_DIR}/build.ninja unix_tools REGEX "(sh -c |gzip |tar --create)")
+if(unix_tools)
+    list(JOIN unix_tools "\n  " unix_tools)
+    string(APPEND problems "the WIN32 build runs Unix tools:\n  ${unix_tools}\n")
+endif()
+
+execute_process(COMMAND ${configure} -DSCORPIOX_WSL_GUEST_HELPER= -DSCORPIOX_DEFAULT_IMAGE_ARCHIVE=${IMAGE}
                 RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(status EQUAL 0 OR NOT output MATCHES "SCORPIOX_WSL_GUEST_HELPER is not set")
     string(APPEND problems "a WIN32 configure without SCORPIOX_WSL_GUEST_HELPER did not fail as it must:\n${output}\n")
 endif()
+# CMake wraps a FATAL_ERROR's line on output: matched with the whitespace folded.
+foreach(case "|is not set" "${HELPER}|is not a \\.tar\\.gz")
+    string(REPLACE "|" ";" case "${case}")
+    list(GET case 0 archive)
+    list(GET case 1 expected)
+    execute_process(COMMAND ${configure} -DSCORPIOX_WSL_GUEST_HELPER=${HELPER} -DSCORPIOX_DEFAULT_IMAGE_ARCHIVE=${archive}
+                    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    string(REGEX REPLACE "[ \t\r\n]+" " " output "${output}")
+    if(status EQUAL 0 OR NOT output MATCHES "SCORPIOX_DEFAULT_IMAGE_ARCHIVE.*${expected}.*--target scorpiox-default-image")
+        string(APPEND problems "a WIN32 configure with SCORPIOX_DEFAULT_IMAGE_ARCHIVE='${archive}' did not fail as it must:\n${output}\n")
+    endif()
+endforeach()
 
 if(problems)
     message(FATAL_ERROR "${problems}")
 endif()
 list(LENGTH sources count)
 message(STATUS "WIN32 configure: ${target_count} targets, ${count} C++ files in scorpiox-core, -ui and -desktop, "
-               "the same as windows_syntax checks; NSIS package with the guest helper")
+               "the same as windows_syntax checks; NSIS package with the guest helper and the built-in image of a Linux build")
