@@ -43,6 +43,20 @@ QByteArray indexJson(const QByteArray &name, const QByteArray &file, const QByte
            + R"(","size":1,"description":"test image"}]})";
 }
 
+enum class IgnoreRange { No, Yes };
+
+/// Serves @p archive as img.tar.gz, listed in the index, with the connection closed after
+/// @p dropAfter bytes once (and the range of the retry honoured or not).
+void serveInterrupted(ImageServer &server, const QByteArray &archive, qint64 dropAfter, IgnoreRange ignore = IgnoreRange::No)
+{
+    ImageServer::Route route;
+    route.body = archive;
+    route.dropAfter = dropAfter;
+    route.ignoreRange = ignore == IgnoreRange::Yes;
+    server.setRoute("/img.tar.gz", route);
+    server.setFile("/index.json", indexJson("img", "img.tar.gz", sha256(archive)));
+}
+
 QStringList treeOf(const QString &dir)
 {
     QStringList paths;
@@ -195,11 +209,7 @@ private Q_SLOTS:
     {
         ImageServer server;
         const QByteArray archive = rootfsArchive("resumed", 4 << 20);
-        ImageServer::Route route;
-        route.body = archive;
-        route.dropAfter = archive.size() / 2;
-        server.setRoute("/img.tar.gz", route);
-        server.setFile("/index.json", indexJson("img", "img.tar.gz", sha256(archive)));
+        serveInterrupted(server, archive, archive.size() / 2);
         const ImageCache cache = freshCache();
         const Outcome outcome = pull(cache, server.baseUrl(), QStringLiteral("img"));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
@@ -216,12 +226,7 @@ private Q_SLOTS:
     {
         ImageServer server;
         const QByteArray archive = rootfsArchive("restarted", 2 << 20);
-        ImageServer::Route route;
-        route.body = archive;
-        route.dropAfter = archive.size() / 3;
-        route.ignoreRange = true;
-        server.setRoute("/img.tar.gz", route);
-        server.setFile("/index.json", indexJson("img", "img.tar.gz", sha256(archive)));
+        serveInterrupted(server, archive, archive.size() / 3, IgnoreRange::Yes);
         const ImageCache cache = freshCache();
         const Outcome outcome = pull(cache, server.baseUrl(), QStringLiteral("img"));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
@@ -245,11 +250,7 @@ private Q_SLOTS:
     {
         ImageServer server;
         const QByteArray archive = rootfsArchive("pulled", 3 << 20);
-        ImageServer::Route route;
-        route.body = archive;
-        route.dropAfter = archive.size() / 2;
-        server.setRoute("/img.tar.gz", route);
-        server.setFile("/index.json", indexJson("img", "img.tar.gz", sha256(archive)));
+        serveInterrupted(server, archive, archive.size() / 2);
         const ImageCache cache(m_tmp.filePath(QStringLiteral("archive-only")), ImageCache::Layout::ArchiveOnly);
         ImagePuller puller(cache, server.baseUrl());
         puller.pull(QStringLiteral("img"));
